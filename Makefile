@@ -1,0 +1,63 @@
+# School education portal. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run migrate seed superuser test test-postgres test-e2e lint format check-deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned requirements
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+seed: migrate ## Load the demo content (once; running it again changes nothing)
+	$(MANAGE) seed_demo --if-empty
+
+superuser: migrate ## Create the `admin` superuser with a generated password, if there is none
+	$(MANAGE) ensure_admin
+
+run: seed superuser ## Install, migrate, seed and serve on http://127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the test suite that needs no outside service (SQLite)
+	$(BIN)/python -m pytest -m "not e2e and not postgres"
+
+test-postgres: install ## Run the suite on PostgreSQL (needs DATABASE_URL=postgres://...)
+	$(BIN)/python -m pytest -m "not e2e"
+
+test-e2e: install ## Run the browser tests (Chromium at /usr/bin/chromium)
+	$(BIN)/python -m pytest -m e2e tests/e2e
+
+lint: install ## Lint Python (ruff) and check migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+
+format: install ## Reformat Python and sort imports
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-deploy: install ## Django's deployment checklist with production settings
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$(head -c 64 /dev/urandom | base64 | tr -d '\n/+=') \
+	ALLOWED_HOSTS=portal.example.eu DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
+	$(MANAGE) check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, the SQLite database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,27 @@
+from .pages import (
+    CARD_RENDITION,
+    BasePage,
+    BodyMixin,
+    ClassificationMixin,
+    ListingIndexPage,
+    SummaryMixin,
+    card_image_prefetch,
+    page_tabs,
+)
+from .taxonomy import Audience, EducationalLevel, ResourceType, TaxonomyTerm, Topic
+
+__all__ = [
+    "CARD_RENDITION",
+    "Audience",
+    "BasePage",
+    "BodyMixin",
+    "ClassificationMixin",
+    "EducationalLevel",
+    "ListingIndexPage",
+    "ResourceType",
+    "SummaryMixin",
+    "TaxonomyTerm",
+    "Topic",
+    "card_image_prefetch",
+    "page_tabs",
+]

@@ -1,0 +1,136 @@
+"""Abstract base page and field mixins shared by the content apps."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.pagination import paginate
+
+CARD_RENDITION = "fill-640x360-c50"
+
+
+def page_tabs(content_panels, classification_panels=None):
+    """The editor's tabs for a page type: content, classification, promotion and SEO, settings."""
+    tabs = [ObjectList(content_panels, heading=_("Content"))]
+    if classification_panels:
+        tabs.append(ObjectList(classification_panels, heading=_("Classification")))
+    tabs.append(ObjectList(Page.promote_panels, heading=_("Promotion and SEO")))
+    tabs.append(ObjectList(Page.settings_panels, heading=_("Settings")))
+    return TabbedInterface(tabs)
+
+
+def card_image_prefetch(field="main_image"):
+    """Prefetch a card image with its card rendition, so listings do not query per card."""
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION))
+
+
+class BasePage(Page):
+    """Every portal page."""
+
+    class Meta:
+        abstract = True
+
+    def get_breadcrumbs(self):
+        """Ancestors below the site root (the home page is linked separately)."""
+        return self.get_ancestors().filter(depth__gt=2)
+
+
+class SummaryMixin(models.Model):
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One or two sentences shown on cards, in search results and to search engines."),
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and at the top of the page. Set its description as alternative text."),
+    )
+
+    search_fields = [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class ClassificationMixin(models.Model):
+    """Educational levels and topics: the facets shared by news, resources and courses."""
+
+    levels = ParentalManyToManyField(
+        "portal.EducationalLevel",
+        verbose_name=_("educational levels"),
+        related_name="%(app_label)s_%(class)s_pages",
+        blank=True,
+        help_text=_("Every level the content is meant for."),
+    )
+    topics = ParentalManyToManyField(
+        "portal.Topic",
+        verbose_name=_("topics"),
+        related_name="%(app_label)s_%(class)s_pages",
+        blank=True,
+        help_text=_("The school-education topics the content is about."),
+    )
+
+    classification_panels = [
+        FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        index.RelatedFields("levels", [index.FilterField("code")]),
+        index.RelatedFields("topics", [index.FilterField("code"), index.SearchField("label")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class ListingIndexPage(BasePage):
+    """A section index listing its live children of one type, newest first, paginated."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the listing."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    listing_model = None  # the child page model
+    listing_order = ("-first_published_at",)
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self):
+        return (
+            self.listing_model.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("locale")
+            .prefetch_related("levels", "topics", card_image_prefetch())
+            .order_by(*self.listing_order, "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.get_listing_queryset(), settings.PORTAL_PAGE_SIZE)
+        return context

@@ -1,0 +1,31 @@
+"""Site search. A plain full-text search over live pages of the visitor's language.
+
+The faceted search (levels, topics, types, engines) builds on this view and its URL.
+"""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from portal.pagination import paginate
+
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    error = ""
+    results = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("Your search is too long: use at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
+    elif query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific(defer=True)
+        results = paginate(request, pages.search(query), settings.PORTAL_PAGE_SIZE)
+    status = 400 if error else 200
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query[:MAX_QUERY_LENGTH], "search_error": error, "results": results},
+        status=status,
+    )
