@@ -9,10 +9,10 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run migrate seed superuser test test-postgres test-e2e lint format check-deploy clean
+.PHONY: help install run migrate seed superuser test test-opensearch test-postgres test-e2e lint format check-deploy clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,9 +36,12 @@ run: seed superuser ## Install, migrate, seed and serve on http://127.0.0.1:$(PO
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the test suite that needs no outside service (SQLite)
-	$(BIN)/python -m pytest -m "not e2e and not postgres"
+	$(BIN)/python -m pytest -m "not e2e and not postgres and not opensearch"
 
-test-postgres: install ## Run the suite on PostgreSQL (needs DATABASE_URL=postgres://...)
+test-opensearch: install ## Run the search-engine tests against a running OpenSearch (make opensearch)
+	$(BIN)/python -m pytest -m opensearch
+
+test-postgres: install ## Run the suite on PostgreSQL (needs DATABASE_URL=postgres://... and make opensearch)
 	$(BIN)/python -m pytest -m "not e2e"
 
 test-e2e: install ## Run the browser tests (Chromium at /usr/bin/chromium)
@@ -58,6 +61,8 @@ check-deploy: install ## Django's deployment checklist with production settings
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$(head -c 64 /dev/urandom | base64 | tr -d '\n/+=') \
 	ALLOWED_HOSTS=portal.example.eu DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 	$(MANAGE) check --deploy --fail-level WARNING
+
+include tools/opensearch/opensearch.mk
 
 clean: ## Remove the virtualenv, the SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -8,6 +8,7 @@ from portal.taxonomy import CourseFormat
 
 
 class CourseIndexPageFactory(PageFactory):
+    show_in_menus = True
     title = "Courses"
     slug = "courses"
 

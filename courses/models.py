@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -116,10 +117,25 @@ class CourseModule(Orderable):
 
 
 def upcoming_courses(queryset, today=None):
-    """Courses still to start (soonest first), then open self-paced ones."""
+    """Courses still to come, soonest first, then self-paced courses open for enrolment.
+
+    A self-paced course is open while its enrolment deadline (or, without one, its end date) has not
+    passed; one with neither stays open.
+    """
     today = today or timezone.localdate()
-    return queryset.filter(Q(start_date__gte=today) | Q(start_date__isnull=True, format=CourseFormat.SELF_PACED)).order_by(
-        F("start_date").asc(nulls_last=True), "-first_published_at"
+    to_come = Q(start_date__gte=today)
+    still_open = (
+        Q(enrolment_deadline__gte=today)
+        | Q(enrolment_deadline__isnull=True, end_date__gte=today)
+        | Q(enrolment_deadline__isnull=True, end_date__isnull=True)
+    )
+    open_self_paced = (
+        Q(format=CourseFormat.SELF_PACED) & (Q(start_date__isnull=True) | Q(start_date__lt=today)) & still_open
+    )
+    return (
+        queryset.filter(to_come | open_self_paced)
+        .annotate(_later=Case(When(to_come, then=Value(0)), default=Value(1)))
+        .order_by("_later", Case(When(to_come, then=F("start_date"))).asc(nulls_last=True), "-first_published_at")
     )
 
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Page
@@ -7,7 +8,7 @@ from wagtail.search import index
 
 from courses.models import CoursePage, upcoming_courses
 from news.models import NewsPage
-from portal.models import BasePage, BodyMixin, card_image_prefetch, page_tabs
+from portal.models import BasePage, BodyMixin, card_image_prefetch, page_tabs, prefetch_cards
 from resources.models import ResourcePage
 
 HOME_LATEST_NEWS = 3
@@ -19,7 +20,9 @@ class HomePage(BasePage):
     hero_heading = models.CharField(
         _("hero heading"), max_length=200, help_text=_("The main heading of the home page.")
     )
-    hero_intro = models.TextField(_("hero introduction"), blank=True, help_text=_("A sentence or two under the heading."))
+    hero_intro = models.TextField(
+        _("hero introduction"), blank=True, help_text=_("A sentence or two under the heading.")
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -70,10 +73,8 @@ class HomePage(BasePage):
         ids = [item.page_id for item in self.featured_items.all() if item.page_id]
         if not ids:
             return []
-        pages = {
-            page.pk: page
-            for page in Page.objects.filter(pk__in=ids).live().public().specific().select_related("locale")
-        }
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()}
+        prefetch_cards(pages.values())
         return [pages[pk] for pk in ids if pk in pages]
 
     def get_context(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ from portal.factories import PageFactory
 
 
 class NewsIndexPageFactory(PageFactory):
+    show_in_menus = True
     title = "News"
     slug = "news"
 

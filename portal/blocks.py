@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -86,9 +87,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "url": ErrorList([ValidationError(_("Choose either a page or an external link."))])
-                }
+                block_errors={"url": ErrorList([ValidationError(_("Choose either a page or an external link."))])}
             )
         return value
 

@@ -1,7 +1,8 @@
 """factory_boy base for Wagtail pages: pages are created under a parent with ``add_child``."""
 
-import factory
 from wagtail.models import Page
+
+import factory
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -20,9 +21,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, parent=None, **kwargs):
         if parent is None:
             raise ValueError(f"{cls.__name__} needs parent=<page>")
-        many_to_many = {
-            name: kwargs.pop(name) for name in list(kwargs) if name in {"levels", "topics", "audiences"}
-        }
+        many_to_many = {name: kwargs.pop(name) for name in list(kwargs) if name in {"levels", "topics", "audiences"}}
         page = model_class(*args, **kwargs)
         for name, values in many_to_many.items():
             getattr(page, name).set(values)

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -9,6 +10,7 @@ class TaxonomyViewSet(SnippetViewSet):
     list_display = ["label", "code", "sort_order"]
     ordering = ["sort_order", "code"]
     search_fields = ["label", "code"]
+    search_backend_name = None  # a plain database search over label and code
     list_per_page = 50
 
 

@@ -8,6 +8,7 @@ from resources.models import ResourceIndexPage, ResourcePage
 
 
 class ResourceIndexPageFactory(PageFactory):
+    show_in_menus = True
     title = "Resources"
     slug = "resources"
 

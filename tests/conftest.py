@@ -1,5 +1,6 @@
-import pytest
 from wagtail.models import Page
+
+import pytest
 
 from courses.factories import CourseIndexPageFactory
 from home.models import HomePage

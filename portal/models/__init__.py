@@ -7,6 +7,7 @@ from .pages import (
     SummaryMixin,
     card_image_prefetch,
     page_tabs,
+    prefetch_cards,
 )
 from .taxonomy import Audience, EducationalLevel, ResourceType, TaxonomyTerm, Topic
 
@@ -24,4 +25,5 @@ __all__ = [
     "Topic",
     "card_image_prefetch",
     "page_tabs",
+    "prefetch_cards",
 ]

@@ -1,0 +1,149 @@
+"""Database engine: Wagtail's search (SQLite FTS5 / PostgreSQL full-text search) matches and ranks;
+facet counts are one grouped SQL aggregate per facet over the facet index (``search.models``)."""
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+
+from wagtail.models import Page
+from wagtail.search.query import And, Phrase, PlainText
+
+from search.facets import FACETS
+from search.models import SearchDocument, SearchFacetValue
+from search.query import FacetValue, Hit, SearchResult, clamp_page, make_snippet
+
+# Undated items (self-paced courses) come last in both date orders, as in the search-engine sorts.
+SORTS = {
+    "newest": (F("date").desc(nulls_last=True), "-page_id"),
+    "oldest": (F("date").asc(nulls_last=True), "page_id"),
+    "title": ("sort_title", "page_id"),
+}
+
+
+def build_text_query(params):
+    phrases, words = params.phrases_and_words
+    parts = [Phrase(phrase) for phrase in phrases]
+    if words:
+        parts.append(PlainText(" ".join(words), operator="and"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def matching_pages(self, params, order_by_relevance):
+        """A lazy queryset of live pages matching the text, ranked when asked; None without text."""
+        text_query = build_text_query(params)
+        if text_query is None:
+            return None
+        results = Page.objects.live().search(text_query, order_by_relevance=order_by_relevance)
+        return results.get_queryset()
+
+    def scoped_documents(self, params, matched):
+        """Documents in the visitor's language, plus those that exist only in another language."""
+        language = params.language
+        only_elsewhere = ~Exists(
+            SearchDocument.objects.filter(translation_key=OuterRef("translation_key"), language=language)
+        )
+        documents = SearchDocument.objects.filter(Q(language=language) | only_elsewhere)
+        if params.types:
+            documents = documents.filter(content_type__in=params.types)
+        if matched is not None:
+            documents = documents.filter(page_id__in=matched.values("pk"))
+        return documents
+
+    @staticmethod
+    def apply_filters(documents, params, skip=None):
+        for facet in FACETS:
+            codes = params.selected(facet.name)
+            if codes and facet.name != skip:
+                documents = documents.filter(
+                    page_id__in=SearchFacetValue.objects.filter(facet=facet.name, code__in=codes).values("document_id")
+                )
+        return documents
+
+    def facet_counts(self, scoped, params):
+        facets = {}
+        for facet in FACETS:
+            if facet.name == "type" and params.types and len(params.types) == 1:
+                continue  # a section listing: the type is fixed, not a choice
+            documents = self.apply_filters(scoped, params, skip=facet.name)
+            counts = dict(
+                SearchFacetValue.objects.filter(facet=facet.name, document__in=documents)
+                .values_list("code")
+                .annotate(n=Count("id"))
+                .values_list("code", "n")
+            )
+            facets[facet.name] = self.facet_values(facet, counts, params)
+        return facets
+
+    @staticmethod
+    def facet_values(facet, counts, params):
+        selected = set(params.selected(facet.name))
+        values = [
+            FacetValue(code=code, label=label, count=counts.get(code, 0), selected=code in selected)
+            for code, label in facet.choices()
+        ]
+        if facet.order == "count":
+            values.sort(key=lambda value: (-value.count, value.label.casefold()))
+        return values
+
+    def search(self, params):
+        relevance = params.sort == "relevance" and params.has_text
+        matched = self.matching_pages(params, order_by_relevance=relevance)
+        scoped = self.scoped_documents(params, matched)
+        filtered = self.apply_filters(scoped, params)
+
+        total = filtered.count()
+        page = clamp_page(params.page, total, params.per_page)
+        offset = (page - 1) * params.per_page
+        if relevance:
+            ordered = matched.filter(pk__in=filtered.values("page_id")).values_list("pk", flat=True)
+        else:
+            ordered = filtered.order_by(*SORTS.get(params.sort, SORTS["newest"])).values_list("page_id", flat=True)
+        ids = list(ordered[offset : offset + params.per_page]) if total else []
+
+        return SearchResult(
+            total=total,
+            page=page,
+            per_page=params.per_page,
+            hits=self.hits(ids, params),
+            facets=self.facet_counts(scoped, params),
+            engine=self.name,
+        )
+
+    def hits(self, ids, params):
+        if not ids:
+            return []
+        documents = {
+            doc.page_id: doc for doc in SearchDocument.objects.filter(page_id__in=ids).prefetch_related("facet_values")
+        }
+        urls = {
+            page.pk: page.get_url()
+            for page in Page.objects.filter(pk__in=ids).only("pk", "url_path", "locale_id").select_related("locale")
+        }
+        phrases, words = params.phrases_and_words
+        hits = []
+        for page_id in ids:
+            doc = documents.get(page_id)
+            if doc is None:
+                continue
+            facets = {}
+            for value in doc.facet_values.all():
+                facets.setdefault(value.facet, []).append(value.code)
+            hits.append(
+                Hit(
+                    page_id=page_id,
+                    title=doc.title,
+                    url=urls.get(page_id, ""),
+                    summary=doc.summary,
+                    snippet=make_snippet([doc.summary, doc.text], phrases, words),
+                    type=doc.content_type,
+                    levels=sorted(facets.get("level", [])),
+                    topics=sorted(facets.get("topic", [])),
+                    resource_type=(facets.get("resource_type") or [None])[0],
+                    language=doc.language,
+                    date=doc.date,
+                )
+            )
+        return hits
