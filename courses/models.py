@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.blocks import PARAGRAPH_FEATURES
 from portal.models import BasePage, BodyMixin, ClassificationMixin, ListingIndexPage, SummaryMixin, page_tabs
 from portal.taxonomy import CourseFormat
+from search.listing import FacetedListingMixin
 
 
 class CoursePage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
@@ -139,13 +140,12 @@ def upcoming_courses(queryset, today=None):
     )
 
 
-class CourseIndexPage(ListingIndexPage):
+class CourseIndexPage(FacetedListingMixin, ListingIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
 
-    listing_model = CoursePage
-    listing_order = ("-first_published_at",)
+    listing_type = "course"
 
     edit_handler = page_tabs(ListingIndexPage.content_panels)
 

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from portal.models import BasePage, BodyMixin, ClassificationMixin, ListingIndexPage, SummaryMixin, page_tabs
+from search.listing import FacetedListingMixin
 
 
 class NewsPage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
@@ -40,13 +41,12 @@ class NewsPage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
         return self.date
 
 
-class NewsIndexPage(ListingIndexPage):
+class NewsIndexPage(FacetedListingMixin, ListingIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
 
-    listing_model = NewsPage
-    listing_order = ("-date",)
+    listing_type = "news"
 
     edit_handler = page_tabs(ListingIndexPage.content_panels)
 

@@ -19,6 +19,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
         default="h2",
+        search_index=False,
         help_text=_("Keep headings in order: a heading 3 follows a heading 2."),
     )
 

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from portal.models import BasePage, BodyMixin, ClassificationMixin, ListingIndexPage, SummaryMixin, page_tabs
 from portal.taxonomy import LICENCE_URLS, Licence
+from search.listing import FacetedListingMixin
 
 
 class ResourcePage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
@@ -105,18 +106,15 @@ class ResourcePageAttachment(Orderable):
         return self.title or self.document.title
 
 
-class ResourceIndexPage(ListingIndexPage):
+class ResourceIndexPage(FacetedListingMixin, ListingIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
     max_count_per_parent = 1
 
-    listing_model = ResourcePage
-    listing_order = ("-publication_date",)
+    listing_type = "resource"
+    listing_facets = ("level", "topic", "resource_type", "language")
 
     edit_handler = page_tabs(ListingIndexPage.content_panels)
 
     class Meta:
         verbose_name = _("resource index page")
-
-    def get_listing_queryset(self):
-        return super().get_listing_queryset().select_related("resource_type")

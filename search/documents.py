@@ -39,11 +39,11 @@ def body_text(page):
     return strip_tags(" ".join(str(part) for part in parts if part))[:MAX_TEXT_LENGTH]
 
 
-def _field_texts(obj, fields):
+def _field_texts(obj, fields, top=True):
     for search_field in fields:
         if isinstance(search_field, index.SearchField):
-            if search_field.field_name in ("title", "body"):
-                continue
+            if top and search_field.field_name in ("title", "body"):
+                continue  # the page's own title and body are indexed separately
             value = search_field.get_value(obj)
             if value:
                 yield strip_tags(str(value))
@@ -53,7 +53,7 @@ def _field_texts(obj, fields):
                 continue
             items = related.all() if hasattr(related, "all") else [related]
             for item in items:
-                yield from _field_texts(item, search_field.fields)
+                yield from _field_texts(item, search_field.fields, top=False)
 
 
 def searchable_text(page, body):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import EducationalLevel, ResourceType, Topic
+from search.query import FacetValue
 
 # Content types offered by the search, with the page model each one indexes.
 CONTENT_TYPES = {
@@ -82,3 +83,31 @@ FACETS = (
     Facet("language", _("Language"), order="count"),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+
+
+def in_vocabulary_order(facet_name, codes):
+    """Codes sorted as the facet lists them (levels from ECEC up), unknown codes last."""
+    order = {code: position for position, (code, _label) in enumerate(FACETS_BY_NAME[facet_name].choices())}
+    return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
+
+
+def shown_facets(params):
+    """The facets a result offers: those asked for (all by default), less the type when a listing fixes it."""
+    return [
+        facet
+        for facet in FACETS
+        if (params.facet_names is None or facet.name in params.facet_names)
+        and not (facet.name == "type" and len(params.types) == 1)
+    ]
+
+
+def facet_values(facet, counts, params):
+    """Every value of ``facet`` with its count ({code: n}, missing codes count 0), in the facet's order."""
+    selected = set(params.selected(facet.name))
+    values = [
+        FacetValue(code=code, label=label, count=counts.get(code, 0), selected=code in selected)
+        for code, label in facet.choices()
+    ]
+    if facet.order == "count":
+        values.sort(key=lambda value: (-value.count, value.label.casefold()))
+    return values

@@ -78,6 +78,7 @@ class SearchForm(forms.Form):
             per_page=per_page,
             language=language,
             types=tuple(types),
+            facet_names=tuple(facet.name for facet in self.facets),
         )
 
 

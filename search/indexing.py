@@ -120,8 +120,9 @@ def rebuild_database_index():
     return count
 
 
-def index_pages(pages):
-    """(Re)index these pages: searchable live ones are written, the others removed."""
+def index_pages(pages, sync=True):
+    """(Re)index these pages: searchable live ones are written, the others removed. With ``sync`` the
+    search engine (if any) is updated at once; signal handlers pass False and sync after the commit."""
     models = searchable_models()
     by_model = {}
     for page in pages:
@@ -135,7 +136,8 @@ def index_pages(pages):
         gone += sorted(set(ids) - {page.pk for page in found})
     write_documents(documents)
     delete_documents(gone)
-    sync_engine(documents, gone)
+    if sync:
+        sync_engine(documents, gone)
     return documents, gone
 
 

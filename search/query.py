@@ -34,6 +34,7 @@ class SearchParams:
     per_page: int = 12
     language: str = "en"  # the visitor's language
     types: tuple = ()  # fixed content types (section listings); not a facet selection
+    facet_names: tuple | None = None  # the facets to count; None for all of them
 
     @property
     def phrases_and_words(self):
@@ -63,7 +64,7 @@ class FacetValue:
 class Hit:
     page_id: int
     title: str
-    url: str
+    url: str | None
     summary: str
     snippet: str  # safe HTML: escaped text with <mark> around matches
     type: str
@@ -123,7 +124,7 @@ def _term_pattern(phrases, words):
     """Match query words at word starts (so "inclusive" also marks "inclusion"), phrases exactly."""
     parts = [r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases]
     for word in words:
-        stem = word if len(word) <= 4 else word[: max(4, len(word) - 3)]
+        stem = word if len(word) <= 5 else word[: max(5, len(word) - 2)]
         parts.append(re.escape(stem) + r"\w*")
     if not parts:
         return None

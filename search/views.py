@@ -1,37 +1,16 @@
-"""Site search. A plain full-text search over live pages of the visitor's language.
+"""The site search: GET /<lang>/search/ answers HTML, or JSON with ?format=json or Accept: application/json."""
 
-The faceted search (levels, topics, types, engines) builds on this view and its URL.
-"""
-
-from django.conf import settings
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
-from wagtail.models import Locale, Page
-
-from portal.models import prefetch_cards
-from portal.pagination import paginate
-from search.engines.database import build_text_query
-from search.query import SearchParams
-
-MAX_QUERY_LENGTH = 200
+from search.faceted import json_response, run_for_request, template_context, wants_json
 
 
+@require_safe
+@vary_on_headers("Accept")
 def search(request):
-    query = request.GET.get("q", "").strip()
-    error = ""
-    results = None
-    if len(query) > MAX_QUERY_LENGTH:
-        error = _("Your search is too long: use at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
-    elif query:
-        text_query = build_text_query(SearchParams(q=query))
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = paginate(request, pages.search(text_query) if text_query else pages.none(), settings.PORTAL_PAGE_SIZE)
-        results.object_list = prefetch_cards(list(results.object_list))
-    status = 400 if error else 200
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query[:MAX_QUERY_LENGTH], "search_error": error, "results": results},
-        status=status,
-    )
+    outcome = run_for_request(request, hydrate=not wants_json(request))
+    if wants_json(request):
+        return json_response(outcome)
+    return TemplateResponse(request, "search/search.html", template_context(outcome), status=outcome.status)

@@ -40,14 +40,20 @@ def png_bytes(size=(80, 60), color=(20, 110, 160)):
     return buffer.getvalue()
 
 
-def make_image(title="Pupils in a schoolyard", size=(80, 60)):
+def make_image(title="Pupils in a schoolyard", description="", size=(80, 60)):
     return get_image_model().objects.create(
-        title=title, file=ImageFile(io.BytesIO(png_bytes(size)), name="schoolyard.png")
+        title=title, description=description, file=ImageFile(io.BytesIO(png_bytes(size)), name="schoolyard.png")
     )
 
 
-def make_document(title="Lesson plan", content=b"Fractions in the schoolyard: a lesson plan.\n"):
-    return get_document_model().objects.create(title=title, file=ContentFile(content, name="lesson-plan.txt"))
+def make_document(
+    title="Lesson plan", name="lesson-plan.txt", content=b"Fractions in the schoolyard: a lesson plan.\n"
+):
+    """A Wagtail document with real content and its file size recorded (as an upload through the admin has)."""
+    document = get_document_model().objects.create(title=title, file=ContentFile(content, name=name))
+    document.file_size = document.file.size
+    document.save(update_fields=["file_size"])
+    return document
 
 
 def make_superuser(username="editor"):

@@ -1,7 +1,6 @@
 """Abstract base page and field mixins shared by the content apps."""
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +13,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.pagination import paginate
 
 CARD_RENDITION = "fill-640x360-c50"
 
@@ -122,30 +120,12 @@ class ClassificationMixin(models.Model):
 
 
 class ListingIndexPage(BasePage):
-    """A section index listing its live children of one type, newest first, paginated."""
+    """A section index: an introduction above a listing of its children (see search.listing)."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Shown above the listing."))
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
-    listing_model = None  # the child page model
-    listing_order = ("-first_published_at",)
-
     class Meta:
         abstract = True
-
-    def get_listing_queryset(self):
-        return (
-            self.listing_model.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("locale")
-            .prefetch_related("levels", "topics", card_image_prefetch())
-            .order_by(*self.listing_order, "-pk")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.get_listing_queryset(), settings.PORTAL_PAGE_SIZE)
-        return context

@@ -6,9 +6,9 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from wagtail.models import Page
 from wagtail.search.query import And, Phrase, PlainText
 
-from search.facets import FACETS
+from search.facets import FACETS, facet_values, in_vocabulary_order, shown_facets
 from search.models import SearchDocument, SearchFacetValue
-from search.query import FacetValue, Hit, SearchResult, clamp_page, make_snippet
+from search.query import Hit, SearchResult, clamp_page, make_snippet
 
 # Undated items (self-paced courses) come last in both date orders, as in the search-engine sorts.
 SORTS = {
@@ -63,30 +63,22 @@ class DatabaseEngine:
         return documents
 
     def facet_counts(self, scoped, params):
-        facets = {}
-        for facet in FACETS:
-            if facet.name == "type" and params.types and len(params.types) == 1:
-                continue  # a section listing: the type is fixed, not a choice
-            documents = self.apply_filters(scoped, params, skip=facet.name)
-            counts = dict(
-                SearchFacetValue.objects.filter(facet=facet.name, document__in=documents)
-                .values_list("code")
-                .annotate(n=Count("id"))
-                .values_list("code", "n")
+        """Every facet's counts in one round trip: a UNION ALL of one grouped aggregate per facet, each
+        applying the other facets' selections but not its own."""
+        facets = shown_facets(params)
+        aggregates = [
+            SearchFacetValue.objects.filter(
+                facet=facet.name, document__in=self.apply_filters(scoped, params, facet.name)
             )
-            facets[facet.name] = self.facet_values(facet, counts, params)
-        return facets
-
-    @staticmethod
-    def facet_values(facet, counts, params):
-        selected = set(params.selected(facet.name))
-        values = [
-            FacetValue(code=code, label=label, count=counts.get(code, 0), selected=code in selected)
-            for code, label in facet.choices()
+            .values_list("facet", "code")
+            .annotate(n=Count("id"))
+            .order_by()
+            for facet in facets
         ]
-        if facet.order == "count":
-            values.sort(key=lambda value: (-value.count, value.label.casefold()))
-        return values
+        counts = {}
+        for name, code, n in aggregates[0].union(*aggregates[1:], all=True):
+            counts.setdefault(name, {})[code] = n
+        return {facet.name: facet_values(facet, counts.get(facet.name, {}), params) for facet in facets}
 
     def search(self, params):
         relevance = params.sort == "relevance" and params.has_text
@@ -118,10 +110,6 @@ class DatabaseEngine:
         documents = {
             doc.page_id: doc for doc in SearchDocument.objects.filter(page_id__in=ids).prefetch_related("facet_values")
         }
-        urls = {
-            page.pk: page.get_url()
-            for page in Page.objects.filter(pk__in=ids).only("pk", "url_path", "locale_id").select_related("locale")
-        }
         phrases, words = params.phrases_and_words
         hits = []
         for page_id in ids:
@@ -135,12 +123,12 @@ class DatabaseEngine:
                 Hit(
                     page_id=page_id,
                     title=doc.title,
-                    url=urls.get(page_id, ""),
+                    url=None,  # filled in by the caller (search.faceted), which may load the pages anyway
                     summary=doc.summary,
                     snippet=make_snippet([doc.summary, doc.text], phrases, words),
                     type=doc.content_type,
-                    levels=sorted(facets.get("level", [])),
-                    topics=sorted(facets.get("topic", [])),
+                    levels=in_vocabulary_order("level", facets.get("level", [])),
+                    topics=in_vocabulary_order("topic", facets.get("topic", [])),
                     resource_type=(facets.get("resource_type") or [None])[0],
                     language=doc.language,
                     date=doc.date,

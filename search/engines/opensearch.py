@@ -12,9 +12,6 @@ import logging
 import time
 
 from django.conf import settings
-from django.utils.safestring import mark_safe
-
-from wagtail.models import Page
 
 import elasticsearch
 import opensearchpy
@@ -22,8 +19,8 @@ from elasticsearch import helpers as elasticsearch_helpers
 from elasticsearch_dsl import FacetedSearch, Q, TermsFacet
 from opensearchpy import helpers as opensearch_helpers
 
-from search.facets import FACETS
-from search.query import FacetValue, Hit, SearchResult, clamp_page, make_snippet
+from search.facets import FACETS, facet_values, in_vocabulary_order, shown_facets
+from search.query import Hit, SearchResult, clamp_page, make_snippet
 
 logger = logging.getLogger(__name__)
 
@@ -161,9 +158,9 @@ class PortalFacetedSearch(FacetedSearch):
         return search.query(Q("bool", must=must)) if must else search
 
     def highlight(self, search):
-        return search.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=220, number_of_fragments=1
-        ).highlight("summary.*", "body.*")
+        # Snippets are cut from the stored summary and body text by search.query.make_snippet, exactly as
+        # for the database engine, so both engines show the same excerpt.
+        return search
 
 
 class SearchEngineBackend:
@@ -189,10 +186,14 @@ class SearchEngineBackend:
         faceted = PortalFacetedSearch(params, self.alias)
         body = faceted._s.to_dict()
         offset = (params.page - 1) * params.per_page
-        response = self._search(body, offset, params.per_page)
+        if offset + params.per_page > MAX_RESULT_WINDOW:
+            # Past the result window the engine refuses the request: count first, then fetch the last page.
+            response = self._search(body, 0, 0)
+        else:
+            response = self._search(body, offset, params.per_page)
         total = response["hits"]["total"]["value"]
         page = clamp_page(params.page, total, params.per_page)
-        if page != params.page:
+        if page != params.page or not response["hits"]["hits"] and total:
             response = self._search(body, (page - 1) * params.per_page, params.per_page)
         return SearchResult(
             total=total,
@@ -211,41 +212,28 @@ class SearchEngineBackend:
 
     def facets(self, aggregations, params):
         facets = {}
-        for facet in FACETS:
-            if facet.name == "type" and params.types and len(params.types) == 1:
-                continue
+        for facet in shown_facets(params):
             buckets = aggregations.get(f"_filter_{facet.name}", {}).get(facet.name, {}).get("buckets", [])
             counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
-            selected = set(params.selected(facet.name))
-            values = [
-                FacetValue(code=code, label=label, count=counts.get(code, 0), selected=code in selected)
-                for code, label in facet.choices()
-            ]
-            if facet.order == "count":
-                values.sort(key=lambda value: (-value.count, value.label.casefold()))
-            facets[facet.name] = values
+            facets[facet.name] = facet_values(facet, counts, params)
         return facets
 
     def hits(self, raw_hits, params):
-        ids = [int(hit["_source"]["page_id"]) for hit in raw_hits]
-        urls = page_urls(ids)
         phrases, words = params.phrases_and_words
         hits = []
         for raw in raw_hits:
             source = raw["_source"]
-            highlight = raw.get("highlight", {})
-            fragments = [frag for key in sorted(highlight) for frag in highlight[key]]
-            snippet = fragments[0] if fragments else make_snippet([source["summary_text"]], phrases, words)
+            snippet = make_snippet([source["summary_text"], source["snippet_text"]], phrases, words)
             hits.append(
                 Hit(
                     page_id=source["page_id"],
                     title=source["title_text"],
-                    url=urls.get(source["page_id"], ""),
+                    url=None,  # filled in by the caller (search.faceted)
                     summary=source["summary_text"],
-                    snippet=mark_safe(snippet),  # the html encoder escaped the text
+                    snippet=snippet,
                     type=source["type"],
-                    levels=source["level"],
-                    topics=source["topic"],
+                    levels=in_vocabulary_order("level", source["level"]),
+                    topics=in_vocabulary_order("topic", source["topic"]),
                     resource_type=(source["resource_type"] or [None])[0],
                     language=source["language"],
                     date=parse_date(source.get("date")),
@@ -334,12 +322,6 @@ class SearchEngineBackend:
 
     def ping(self):
         return bool(self.client.ping())
-
-
-def page_urls(ids):
-    if not ids:
-        return {}
-    return {page.pk: page.get_url() for page in Page.objects.filter(pk__in=ids).only("pk", "url_path")}
 
 
 def parse_date(value):

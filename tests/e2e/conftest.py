@@ -13,11 +13,9 @@ import os
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import connections
 
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 import pytest
@@ -33,6 +31,7 @@ from portal.models import Audience, EducationalLevel, ResourceType, Topic
 from portal.taxonomy import CourseFormat, Licence
 from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
 from resources.models import ResourcePageAttachment
+from tests.fixtures import make_document
 from tests.services import service_missing
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in fixtures are still synchronous.
@@ -119,15 +118,6 @@ def make_image(title, description="", palette=0, size=(1600, 900)):
     return get_image_model().objects.create(
         title=title, description=description, file=ImageFile(buffer, name=f"{title[:20].lower()}.png")
     )
-
-
-def make_document(title, name, size=48_000):
-    document = get_document_model().objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4\n" + b"0" * size, name=name)
-    )
-    document.file_size = document.file.size
-    document.save()
-    return document
 
 
 def terms(model, *codes):
@@ -239,8 +229,8 @@ def demo_site(db):
         parent=home, show_in_menus=True, intro="Online and on-site courses for teachers and school leaders."
     )
     images = [make_image(f"Illustration {n}", f"An illustration for item {n}", palette=n) for n in range(5)]
-    guide = make_document("Teacher guide", "teacher-guide.pdf", size=240_000)
-    worksheets = make_document("Worksheets for pupils", "worksheets.pdf", size=61_000)
+    guide = make_document("Teacher guide", "teacher-guide.pdf", content=b"%PDF-1.4\n" + b"0" * 240_000)
+    worksheets = make_document("Worksheets for pupils", "worksheets.pdf", content=b"%PDF-1.4\n" + b"0" * 61_000)
 
     news = [
         NewsPageFactory(

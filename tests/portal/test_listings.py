@@ -27,7 +27,7 @@ SHUFFLED = [7, 2, 11, 0, 13, 5, 9, 3, 6, 1, 14, 10, 4, 8, 12]
 
 
 def slugs(items):
-    return [item.slug for item in items]
+    return [hit.page.slug for hit in items]
 
 
 @no_search_indexing
@@ -48,7 +48,9 @@ class ListingTests(TestCase):
                 slug=f"resource-{n:02d}",
                 publication_date=BASE_DATE + datetime.timedelta(days=n),
             )
-            course = CoursePageFactory(parent=cls.course_index, slug=f"course-{n:02d}")
+            course = CoursePageFactory(
+                parent=cls.course_index, slug=f"course-{n:02d}", start_date=BASE_DATE + datetime.timedelta(days=n)
+            )
             set_first_published(course, BASE_TIME + datetime.timedelta(hours=n))
 
         newest_date = BASE_DATE + datetime.timedelta(days=365)
@@ -72,7 +74,7 @@ class ListingTests(TestCase):
         }
 
     def expected(self, prefix):
-        """Newest first: the highest number has the latest date (or first publication)."""
+        """Newest first: the highest number has the latest date (news, resource publication, course start)."""
         return [f"{prefix}-{n:02d}" for n in range(LIVE_ITEMS - 1, -1, -1)]
 
     def get(self, index, **params):
@@ -220,10 +222,10 @@ def test_index_page_queries_do_not_grow_with_items(
     add_items(index, 12, start=3)
     many = measure(client, index.url)
     assert len(many) == len(few), f"{len(few)} queries for 3 items, {len(many)} for 15:\n{describe(many)}"
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(25):  # Wagtail routing and privacy checks take 8 of these
         assert client.get(index.url).status_code == 200
     measure(client, f"{index.url}?page=2")  # the second page renders too, and is warmed up
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(25):  # Wagtail routing and privacy checks take 8 of these
         assert client.get(index.url, {"page": "2"}).status_code == 200
 
 

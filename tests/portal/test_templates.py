@@ -1,22 +1,15 @@
 """Public templates rendered with real pages: CSP-ready markup, landmarks, every field shown, no N+1."""
 
 import datetime
-import io
 import re
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.template.loader import get_template
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-
 import pytest
-from PIL import Image as PILImage
 
 from courses.factories import CoursePageFactory
 from courses.models import CourseModule
@@ -27,6 +20,7 @@ from portal.models import CARD_RENDITION, Audience, EducationalLevel, Topic
 from portal.taxonomy import CourseFormat, Licence
 from resources.factories import ResourcePageFactory
 from resources.models import ResourcePageAttachment
+from tests.fixtures import make_document, make_image
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.IGNORECASE)
 STYLE_ATTRIBUTE = re.compile(r"\sstyle=", re.IGNORECASE)
@@ -35,23 +29,6 @@ TEMPLATE_DIRS = [
     Path(settings.BASE_DIR) / "portal" / "templates",
     *[Path(settings.BASE_DIR) / app / "templates" for app in ("home", "news", "resources", "courses", "search")],
 ]
-
-
-def make_image(title="Pupils measuring the schoolyard", description="Pupils measure the schoolyard with a tape"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (1600, 900), (0, 51, 153)).save(buffer, format="PNG")
-    return get_image_model().objects.create(
-        title=title, description=description, file=ImageFile(buffer, name="photo.png")
-    )
-
-
-def make_document(title="Lesson plans", name="lesson-plans.pdf"):
-    document = get_document_model().objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4\n" + b"0" * 2048, name=name)
-    )
-    document.file_size = document.file.size
-    document.save()
-    return document
 
 
 def levels(*codes):
@@ -113,8 +90,8 @@ def site_content(home_page, news_index, resource_index, course_index):
         index.show_in_menus = True
         index.intro = f"Everything in {index.title.lower()}."
         index.save_revision().publish()
-    image = make_image()
-    document = make_document()
+    image = make_image("Pupils measuring the schoolyard", "Pupils measure the schoolyard with a tape", size=(1600, 900))
+    document = make_document("Lesson plans", "lesson-plans.pdf", content=b"%PDF-1.4\n" + b"0" * 2048)
     news = NewsPageFactory(
         parent=news_index,
         title="Schools share what works",
@@ -139,7 +116,7 @@ def site_content(home_page, news_index, resource_index, course_index):
     )
     ResourcePageAttachment.objects.create(page=resource, document=document, title="Teacher guide", sort_order=0)
     ResourcePageAttachment.objects.create(
-        page=resource, document=make_document("Worksheets", "worksheets.docx"), sort_order=1
+        page=resource, document=make_document("Worksheets", "worksheets.docx", content=b"0" * 2048), sort_order=1
     )
     course = CoursePageFactory(
         parent=course_index,
@@ -366,13 +343,14 @@ def test_resource_card_shows_resource_type(client, site_content):
 def test_pagination_keeps_other_parameters(client, news_index, settings):
     settings.PORTAL_PAGE_SIZE = 2
     for _ in range(5):
-        NewsPageFactory(parent=news_index)
-    html = get_html(client, news_index.url + "?page=2&utm=x")
+        NewsPageFactory(parent=news_index, levels=levels("primary"))
+    html = get_html(client, news_index.url + "?level=primary&page=2&utm=x")
     pagination = re.search(r'<nav class="pagination" aria-label="Pagination">.*?</nav>', html, re.S).group(0)
-    assert 'aria-current="page"' in pagination
-    assert 'href="?page=1&amp;utm=x" rel="prev"' in pagination
-    assert 'href="?page=3&amp;utm=x" rel="next"' in pagination
-    assert "Showing 3–4 of 5 items" in html
+    assert re.search(r'href="\?level=primary&amp;page=2&amp;utm=x" aria-current="page"', pagination)
+    assert 'href="?level=primary&amp;page=1&amp;utm=x" rel="prev"' in pagination
+    assert 'href="?level=primary&amp;page=3&amp;utm=x" rel="next"' in pagination
+    assert re.search(r"<p[^>]*data-result-count[^>]*>\s*5 results\s*</p>", html)
+    assert html.count('<article class="card card--news">') == 2
 
 
 def test_card_rendition_is_the_prefetched_one():
@@ -403,15 +381,19 @@ def test_listing_and_home_queries_do_not_grow_with_items(client, site_content):
 
 def test_search_results_and_messages(client, site_content):
     html = get_html(client, "/en/search/?q=toolkit")
-    assert re.search(r"\d+ results? for “toolkit”", html)
+    assert re.search(r"<p[^>]*data-result-count[^>]*>\s*\d+ results?\s*</p>", html)
+    assert "<title>Search results for “toolkit”" in html
     assert "Outdoor mathematics toolkit" in html
-    assert 'value="toolkit"' in html
+    assert 'name="q" value="toolkit"' in html
     html = get_html(client, "/en/search/?q=zzzznothing")
+    assert re.search(r"<p[^>]*data-result-count[^>]*>\s*0 results\s*</p>", html)
     assert "No results for “zzzznothing”." in html
+    assert '<article class="card' not in html
     html = get_html(client, "/en/search/?q=" + "x" * 201, status=400)
-    assert 'role="alert"' in html
+    assert 'role="alert"' in html and "Your search is too long" in html
+    assert '<article class="card' not in html
     html = get_html(client, "/en/search/")
-    assert "results for" not in html
+    assert "Search results for" not in html and 'role="alert"' not in html
 
 
 def test_404_uses_the_base_layout(client, home_page):

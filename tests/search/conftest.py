@@ -8,12 +8,16 @@ fails the run under PORTAL_REQUIRE_SERVICES=1.
 import os
 import uuid
 
+from django.db import transaction
+
 import pytest
 
 from search import indexing
 from search.engines import registry
 from search.engines.database import DatabaseEngine
 from search.engines.opensearch import SearchEngineBackend
+from tests.fixtures import get_home_page
+from tests.search.catalogue import build_catalogue
 from tests.services import service_missing
 
 TEST_SEARCH_URL = os.environ.get("PORTAL_TEST_SEARCH_URL", "opensearch://127.0.0.1:9200")
@@ -24,16 +28,30 @@ def external_backend(alias, url=TEST_SEARCH_URL, timeout=10):
     return SearchEngineBackend(kind=kind, endpoint=endpoint, index_name=alias, timeout=timeout)
 
 
+def reachable(backend):
+    try:
+        return backend.ping()
+    except backend.unavailable_errors:
+        return False
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker):
+    """The hand-made catalogue, built and indexed once per module and rolled back at its end.
+    (test_engines.py builds its own per test, once per engine.)"""
+    with django_db_blocker.unblock(), transaction.atomic():
+        pages = build_catalogue(get_home_page())
+        reindex()
+        yield pages
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def search_engine_url(settings):
     """Point the portal at a real OpenSearch with a fresh alias; drop its indices afterwards."""
     alias = f"portal-test-{uuid.uuid4().hex[:10]}"
     backend = external_backend(alias)
-    try:
-        reachable = backend.ping()
-    except backend.unavailable_errors:
-        reachable = False
-    if not reachable:
+    if not reachable(backend):
         service_missing(f"no search engine answers at {TEST_SEARCH_URL} (run `make opensearch`)")
     settings.PORTAL_SEARCH_URL = TEST_SEARCH_URL
     settings.PORTAL_SEARCH_INDEX = alias

@@ -13,6 +13,7 @@ from news.factories import NewsPageFactory
 from search import service
 from search.engines import registry
 from search.engines.database import DatabaseEngine
+from search.faceted import fill_urls
 from search.facets import FACETS_BY_NAME
 from search.query import SearchParams
 from tests.search.catalogue import build_catalogue
@@ -142,6 +143,7 @@ def test_sorts(engine, catalogue):
 
 def test_hits_carry_the_card_fields(engine, catalogue):
     result = engine.search(SearchParams(q="anxiety"))
+    fill_urls(result.hits)
     (hit,) = result.hits
     assert hit.url == catalogue["r2"].url
     assert hit.type == "resource" and hit.resource_type == "research-report"

@@ -1,6 +1,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from tqdm import tqdm
 
@@ -36,12 +37,14 @@ class Command(BaseCommand):
             new_index = engine.new_index_name()
             engine.create_index(new_index)
         bar = tqdm(total=total, unit="page", disable=not progress, file=sys.stderr, desc="Indexing")
-        SearchDocument.objects.all().delete()
-        for documents in indexing.iter_documents():
-            indexing.write_documents(documents)
-            if engine is not None:
-                engine.index_documents(documents, index=new_index)
-            bar.update(len(documents))
+        # One transaction: searches keep seeing the old facet index until the new one is complete.
+        with transaction.atomic():
+            SearchDocument.objects.all().delete()
+            for documents in indexing.iter_documents():
+                indexing.write_documents(documents)
+                if engine is not None:
+                    engine.index_documents(documents, index=new_index)
+                bar.update(len(documents))
         bar.close()
         message = f"Indexed {total} pages in the database facet index"
         if engine is not None:
