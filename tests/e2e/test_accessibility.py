@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from home.models import HomePage
 from news.factories import NewsIndexPageFactory
 from portal.models import Topic
+from tests.e2e.axe_report import format_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -20,15 +21,6 @@ MOBILE = {"width": 360, "height": 740}
 @pytest.fixture(scope="module")
 def axe():
     return Axe()
-
-
-def format_violations(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
-        for node in violation["nodes"]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}")
-    return "\n".join(lines)
 
 
 def assert_no_violations(axe, page, url, *, status=200):

@@ -19,6 +19,7 @@ from home.models import HomePage
 from portal.models import EducationalLevel, ResourceType
 from resources.factories import ResourcePageFactory
 from search.indexing import rebuild_database_index
+from tests.e2e.axe_report import format_violations
 from tests.search.catalogue import build_catalogue
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -111,15 +112,6 @@ def focus_is_visible(page):
 
 def status_region(page):
     return page.locator("[data-search-status]")
-
-
-def format_violations(violations):
-    lines = []
-    for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
-        for node in violation["nodes"]:
-            lines.append(f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}")
-    return "\n".join(lines)
 
 
 def assert_axe_clean(axe, page):
