@@ -9,7 +9,8 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run migrate seed superuser test test-opensearch test-postgres test-e2e lint format check-deploy clean
+PHONY_I18N := messages
+.PHONY: $(PHONY_I18N) help install run migrate seed superuser test test-opensearch test-postgres test-e2e lint format check-deploy clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
@@ -20,7 +21,20 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the pinned requirements
+PO_FILES := $(wildcard portal/locale/*/LC_MESSAGES/*.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+install: $(STAMP) $(MO_FILES) ## Create .venv, install the pinned requirements, compile the catalogues
+
+%.mo: %.po $(STAMP)
+	@$(BIN)/python -m portal.i18n compile $<
+
+LANGS = $(shell $(BIN)/python -c "import ast,re;s=open('portal/settings/base.py').read();print(' '.join('-l '+c for c,_ in ast.literal_eval(re.search(r'LANGUAGES = (\[.*?\])', s, re.S).group(1)) if c != 'en'))")
+
+messages: install ## Refresh the interface catalogues (needs xgettext) and compile them
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemessages $(LANGS) --no-obsolete --add-location file \
+		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'tools/*' --ignore 'media/*' --ignore 'staticfiles/*'
+	$(BIN)/python -m portal.i18n compile
 
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput

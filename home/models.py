@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -8,7 +9,7 @@ from wagtail.search import index
 
 from courses.models import CoursePage, upcoming_courses
 from news.models import NewsPage
-from portal.models import BasePage, BodyMixin, card_image_prefetch, page_tabs, prefetch_cards
+from portal.models import BasePage, BodyMixin, card_image_prefetch, language_scoped, page_tabs, prefetch_cards
 from resources.models import ResourcePage
 
 HOME_LATEST_NEWS = 3
@@ -60,10 +61,17 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def _section_items(self, model):
+        """This site's items in this language, and those that exist only in another language (shown with a
+        badge): items under any translation of this home page."""
+        if not hasattr(self, "_site_paths"):
+            self._site_paths = list(
+                Page.objects.filter(translation_key=self.translation_key).values_list("path", flat=True)
+            )
+        under_site = Q()
+        for path in self._site_paths:
+            under_site |= Q(path__startswith=path)
         return (
-            model.objects.live()
-            .public()
-            .descendant_of(self)
+            language_scoped(model.objects.live().public().filter(under_site, depth__gt=self.depth), self.locale)
             .select_related("locale")
             .prefetch_related("levels", "topics", card_image_prefetch())
         )
@@ -73,9 +81,19 @@ class HomePage(BasePage):
         ids = [item.page_id for item in self.featured_items.all() if item.page_id]
         if not ids:
             return []
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()}
-        prefetch_cards(pages.values())
-        return [pages[pk] for pk in ids if pk in pages]
+        chosen = Page.objects.filter(pk__in=ids).values_list("pk", "translation_key")
+        keys = dict(chosen)
+        # Each pick in this page's language when it has been translated into it, else as picked.
+        candidates = Page.objects.filter(translation_key__in=keys.values()).live().public().specific()
+        by_key = {}
+        for page in candidates:
+            if page.pk in keys or page.locale_id == self.locale_id:
+                current = by_key.get(page.translation_key)
+                if current is None or page.locale_id == self.locale_id:
+                    by_key[page.translation_key] = page
+        pages = [by_key[keys[pk]] for pk in ids if pk in keys and keys[pk] in by_key]
+        prefetch_cards(pages)
+        return pages
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

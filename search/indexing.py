@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from search.documents import build_document
+from search.engines import postgres
 from search.engines.registry import get_external_engine
 from search.facets import searchable_models
 from search.models import SearchDocument, SearchFacetValue
@@ -81,10 +82,17 @@ def write_documents(documents):
             ],
             batch_size=BATCH_SIZE,
         )
+        postgres.write_columns(documents)
 
 
 def delete_documents(page_ids):
-    SearchDocument.objects.filter(page_id__in=list(page_ids)).delete()
+    page_ids = list(page_ids)
+    if not page_ids:
+        return
+    gone = SearchDocument.objects.filter(page_id__in=page_ids)
+    keys = set(gone.values_list("translation_key", flat=True))
+    gone.delete()
+    postgres.refresh_translation_languages(keys)
 
 
 def iter_documents(batch_size=BATCH_SIZE):

@@ -4,6 +4,10 @@ Wagtail's search (SQLite FTS5, PostgreSQL full-text search) matches and ranks te
 multi-select, many-to-many facets, so every searchable page also gets one ``SearchDocument`` (what a
 result card shows, plus sort keys) and one ``SearchFacetValue`` row per facet value (type, level, topic,
 resource type, language). A facet's counts are then one grouped SQL aggregate over those rows.
+
+On PostgreSQL the documents also carry columns the ORM does not manage (migration 0002): the facet
+values as an array, the languages of the document's translations and a ``tsvector``, so that
+``search.engines.postgres`` answers from this one table.
 """
 
 from django.db import models

@@ -6,12 +6,14 @@ from .pages import (
     ListingIndexPage,
     SummaryMixin,
     card_image_prefetch,
+    language_scoped,
     page_tabs,
     prefetch_cards,
 )
 from .taxonomy import Audience, EducationalLevel, ResourceType, TaxonomyTerm, Topic
 
 __all__ = [
+    "language_scoped",
     "CARD_RENDITION",
     "Audience",
     "BasePage",

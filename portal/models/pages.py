@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -25,6 +25,13 @@ def page_tabs(content_panels, classification_panels=None):
     tabs.append(ObjectList(Page.promote_panels, heading=_("Promotion and SEO")))
     tabs.append(ObjectList(Page.settings_panels, heading=_("Settings")))
     return TabbedInterface(tabs)
+
+
+def language_scoped(queryset, locale):
+    """Pages in ``locale`` plus those that exist only in other languages: each content item once, in the
+    visitor's language when it has been translated into it (the listings' and home page's fallback)."""
+    translated_here = Page.objects.filter(locale=locale, translation_key=OuterRef("translation_key"))
+    return queryset.filter(Q(locale=locale) | ~Exists(translated_here))
 
 
 def card_image_prefetch(field="main_image"):

@@ -3,6 +3,7 @@
 import os
 from pathlib import Path
 
+import django.conf.locale
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -124,12 +125,47 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. One list drives the interface languages, Wagtail's content languages and
-# the Locale rows (wagtail-localize keeps them in sync). English only for now.
+# Languages. One list drives the interface languages, Wagtail's content languages and the Locale
+# rows (kept in step by portal.locales after every migrate): the 24 official EU languages, then
+# Icelandic, Norwegian (Bokmål), Macedonian, Albanian, Serbian, Turkish, Ukrainian and Arabic.
+# Names are the languages' own; the switcher shows them as they are.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
+    ("bg", "Български"),
+    ("cs", "Čeština"),
+    ("da", "Dansk"),
+    ("de", "Deutsch"),
+    ("el", "Ελληνικά"),
     ("en", "English"),
+    ("es", "Español"),
+    ("et", "Eesti"),
+    ("fi", "Suomi"),
+    ("fr", "Français"),
+    ("ga", "Gaeilge"),
+    ("hr", "Hrvatski"),
+    ("hu", "Magyar"),
+    ("it", "Italiano"),
+    ("lt", "Lietuvių"),
+    ("lv", "Latviešu"),
+    ("mt", "Malti"),
+    ("nl", "Nederlands"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ro", "Română"),
+    ("sk", "Slovenčina"),
+    ("sl", "Slovenščina"),
+    ("sv", "Svenska"),
+    ("is", "Íslenska"),
+    ("nb", "Norsk bokmål"),
+    ("mk", "Македонски"),
+    ("sq", "Shqip"),
+    ("sr", "Српски"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+    ("ar", "العربية"),
 ]
+# Django ships no locale data for Maltese; add it so get_language_info() and the switcher know it.
+django.conf.locale.LANG_INFO.setdefault("mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"})
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
@@ -165,7 +201,39 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its wrapper carries an inline style; CSS sizes embeds
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # translations start as drafts for the translator
+
+
+def machine_translator(environ):
+    """wagtail-localize's machine translator, from PORTAL_MACHINE_TRANSLATOR: ``deepl`` (DEEPL_AUTH_KEY),
+    ``libretranslate`` (LIBRETRANSLATE_URL, optional LIBRETRANSLATE_API_KEY), or ``dummy`` (reverses
+    words; the default, for development and tests). An empty value turns machine translation off."""
+    kind = environ.get("PORTAL_MACHINE_TRANSLATOR", "dummy").strip().lower()
+    if kind == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_AUTH_KEY"]},
+        }
+    if kind == "libretranslate":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"],
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
+            },
+        }
+    if kind == "dummy":
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    if kind in ("", "none", "off"):
+        return None
+    raise ValueError(f"PORTAL_MACHINE_TRANSLATOR must be deepl, libretranslate, dummy or off, not {kind!r}")
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+
+# Publishing a home or section index page in the default language creates its translations in every
+# language (portal.locales); the test settings turn this off except where a test asks for it.
+PORTAL_SYNC_STRUCTURE_ON_PUBLISH = True
 
 # Listing size used by section index pages and search.
 PORTAL_PAGE_SIZE = 12

@@ -36,3 +36,6 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# No machine translation unless PORTAL_MACHINE_TRANSLATOR names a real service (deepl, libretranslate).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator({"PORTAL_MACHINE_TRANSLATOR": "off", **os.environ})  # noqa: F405

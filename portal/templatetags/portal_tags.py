@@ -14,6 +14,8 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page, Site
 
+from portal.languages import alternates, page_languages
+
 register = template.Library()
 
 # Child page model name -> section key, used to find a section's index page without extra queries.
@@ -196,3 +198,27 @@ def safe_embed(embed_value, title=""):
     if embed.ratio:
         ratio_class = min(EMBED_RATIOS, key=lambda item: abs(item[0] - embed.ratio))[1]
     return format_html('<div class="embed embed--{}">{}</div>', ratio_class, mark_safe(html))
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the languages it exists in, then to the other languages' home pages."""
+    request = context.get("request")
+    page = context.get("page")
+    page = page if isinstance(page, Page) else None
+    entries = page_languages(request, page, site_structure(request)["home"] if page is not None else None)
+    return {
+        "current": next((entry for entry in entries if entry["current"]), None),
+        "available": [entry for entry in entries if entry["available"]],
+        "others": [entry for entry in entries if not entry["available"]],
+        "on_page": page is not None,
+    }
+
+
+@register.inclusion_tag("components/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """<link rel="alternate" hreflang> for every live translation of the page, and x-default."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"links": []}
+    return {"links": alternates(context.get("request"), page)}

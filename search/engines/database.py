@@ -1,11 +1,14 @@
-"""Database engine: Wagtail's search (SQLite FTS5 / PostgreSQL full-text search) matches and ranks;
-facet counts are one grouped SQL aggregate per facet over the facet index (``search.models``)."""
+"""Database engine. On SQLite, Wagtail's search (FTS5) matches and ranks and facet counts are one grouped
+SQL aggregate per facet over the facet index (``search.models``), in one UNION ALL statement. On
+PostgreSQL the same contract is answered from the document table alone (``search.engines.postgres``)."""
 
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from wagtail.models import Page
 from wagtail.search.query import And, Phrase, PlainText
 
+from search.engines import postgres
 from search.facets import FACETS, facet_values, in_vocabulary_order, shown_facets
 from search.models import SearchDocument, SearchFacetValue
 from search.query import Hit, SearchResult, clamp_page, make_snippet
@@ -81,6 +84,8 @@ class DatabaseEngine:
         return {facet.name: facet_values(facet, counts.get(facet.name, {}), params) for facet in facets}
 
     def search(self, params):
+        if connection.vendor == "postgresql":
+            return postgres.search(self, params)
         relevance = params.sort == "relevance" and params.has_text
         matched = self.matching_pages(params, order_by_relevance=relevance)
         scoped = self.scoped_documents(params, matched)

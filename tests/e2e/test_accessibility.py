@@ -3,13 +3,14 @@
 import os
 import shutil
 
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, Locale, Site
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from home.models import HomePage
 from news.factories import NewsIndexPageFactory
+from portal.locales import sync_structure
 from portal.models import Topic
 from tests.e2e.axe_report import format_violations
 
@@ -40,7 +41,9 @@ def test_data_migrations_are_restored_between_browser_tests(live_server, page, r
     assert Topic.objects.count() > 40
     page.goto(live_server.url + "/en/")
     assert page.locator("h1").inner_text() == "Learn from each other, across Europe"
-    NewsIndexPageFactory(parent=HomePage.objects.get(depth=2), slug=f"news-{run}")  # flushed after the test
+    NewsIndexPageFactory(
+        parent=HomePage.objects.get(depth=2, locale__language_code="en"), slug=f"news-{run}"
+    )  # flushed after the test
 
 
 @pytest.mark.parametrize(
@@ -138,3 +141,25 @@ def test_screenshots(live_server, browser, demo_site, tmp_path):
     if keep:
         shutil.copytree(tmp_path, keep, dirs_exist_ok=True)
     assert len(list(tmp_path.glob("*.png"))) == 2 * len(targets)
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_translated_and_right_to_left_pages_have_no_axe_violations(live_server, page, axe, demo_site, language):
+    """The interface in another language, right to left for Arabic, with the language switcher open."""
+    sync_structure(languages=[language])
+    resource = demo_site["resources"][0]
+    translated = resource.copy_for_translation(Locale.objects.get(language_code=language))
+    translated.title = {"ar": "التعلم في الهواء الطلق", "fr": "Apprendre dehors"}[language]
+    translated.save_revision().publish()
+    for path in (f"/{language}/", f"/{language}/resources/", translated.url, f"/{language}/search/?q=school"):
+        assert_no_violations(axe, page, live_server.url + path)
+        html = page.locator("html")
+        assert html.get_attribute("lang") == language
+        assert html.get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    page.goto(live_server.url + translated.url)
+    page.locator("summary.language-switcher__toggle").click()
+    assert page.locator(".language-switcher__panel").is_visible()
+    results = axe.run(page)
+    assert not results.response["violations"], format_violations(results.response["violations"])
+    page.locator('.language-switcher__panel a[hreflang="en"]').click()
+    assert page.url.rstrip("/").endswith(resource.url.rstrip("/"))

@@ -3,6 +3,7 @@
 import re
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import transaction
@@ -174,11 +175,23 @@ class TestSeededSite:
         page = ResourcePage.objects.exclude(main_image=None).first()
         assert ReferenceIndex.get_references_to(page.main_image).filter(object_id=str(page.pk)).exists()
 
+    def test_every_language_has_its_home_and_sections(self, client):
+        """The structure exists, live, in every site language, as wagtail-localize translations."""
+        from wagtail_localize.models import Translation
+
+        for model in (HomePage, NewsIndexPage, ResourceIndexPage, CourseIndexPage):
+            languages = set(model.objects.live().values_list("locale__language_code", flat=True))
+            assert languages == set(settings.PORTAL_DEMO_STRUCTURE_LANGUAGES), model  # all languages outside tests
+        assert Translation.objects.filter(target_locale__language_code="ar").count() == 4
+        response = client.get("/pl/resources/")
+        assert response.status_code == 200
+        assert response.context["page"].locale.language_code == "pl"
+
     def test_tree_integrity(self):
         assert all(problems == [] for problems in Page.find_problems())
         for index in (NewsIndexPage, ResourceIndexPage, CourseIndexPage):
-            page = index.objects.get()
-            assert page.numchild == page.get_children().count()
+            for page in index.objects.all():
+                assert page.numchild == page.get_children().count()
         resource = ResourcePage.objects.order_by("path").last()
         assert resource.url_path == f"/home/resources/{resource.slug}/"
         assert resource.get_parent().specific_class is ResourceIndexPage
@@ -257,7 +270,7 @@ class TestSeededSite:
             assert [row for row in rows if row in first_rows] == first_rows  # existing items untouched
             assert {row[0][:14] for row in rows} >= {"resource-00013", "resource-00014", "resource-00015"}
             assert all(problems == [] for problems in Page.find_problems())
-            assert ResourceIndexPage.objects.get().numchild == 15
+            assert ResourceIndexPage.objects.get(locale__language_code="en").numchild == 15
 
     def test_if_empty_does_nothing_when_content_exists(self):
         before = counts()

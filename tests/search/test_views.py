@@ -5,6 +5,7 @@ import uuid
 from collections import Counter
 from urllib.parse import parse_qsl, urlsplit
 
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -199,7 +200,9 @@ def test_facet_groups_list_every_value_with_its_count(client, pages):
     assert {code: count for code, count, _s in rtypes}["video"] == 0
     types = facet_values(html, "type")
     assert [code for code, _c, _s in types] == ["resource", "news", "course"]  # 4, 3, 2
-    assert facet_values(html, "language") == [("en", 9, False)]
+    languages = facet_values(html, "language")
+    assert languages[0] == ("en", 9, False) and len(languages) == len(django_settings.LANGUAGES)
+    assert all(count == 0 for _code, count, _s in languages[1:])
     assert not any(checked for name in FACET_NAMES for _code, _count, checked in facet_values(html, name))
     # values with nothing to show are marked as empty, and the rest of a long facet hides behind "n more"
     page = soup(html)
@@ -359,7 +362,9 @@ def test_json_answer_shape(client, pages):
     levels = data["facets"]["level"]
     assert [v["code"] for v in levels] == LEVEL_ORDER
     assert levels[1]["label"] == "Primary education"
-    assert {v["code"]: v["label"] for v in data["facets"]["language"]} == {"en": "English"}
+    labels = {v["code"]: v["label"] for v in data["facets"]["language"]}
+    assert set(labels) == {code for code, _name in django_settings.LANGUAGES}
+    assert (labels["en"], labels["fr"], labels["de"], labels["mt"]) == ("English", "French", "German", "Maltese")
 
 
 def test_json_lists_every_value_even_at_zero_and_marks_the_selection(client, pages):

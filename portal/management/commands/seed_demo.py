@@ -4,11 +4,13 @@ import logging
 import sys
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
 from portal.demo.seeder import DemoSeeder
+from portal.locales import sync_structure
 from search import indexing as search_indexing
 
 
@@ -82,12 +84,13 @@ class Command(BaseCommand):
                 stats = seeder.run(resources=options["resources"], news=options["news"], courses=options["courses"])
         except RuntimeError as error:
             raise CommandError(str(error)) from error
+        structure = sync_structure(languages=getattr(settings, "PORTAL_DEMO_STRUCTURE_LANGUAGES", None))
         if verbosity:
             created = ", ".join(f"{stats[f'{kind}_created']} {kind}" for kind in ("resource", "news", "course"))
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo content ready (seed {options['seed']}): created {created} pages, "
                     f"{stats['images_created']} images, {stats['documents_created']} documents "
-                    f"in {stats['total_seconds']} s."
+                    f"in {stats['total_seconds']} s; {structure} structural page translations created."
                 )
             )
