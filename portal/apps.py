@@ -10,11 +10,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from portal import locales
-
         post_migrate.connect(_sync_locale_rows, sender=self, dispatch_uid="portal-locale-rows")
         page_published.connect(_structural_page_published, dispatch_uid="portal-structure-sync")
-        self.locales = locales
 
 
 def _sync_locale_rows(sender, using="default", **kwargs):
