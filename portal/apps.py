@@ -8,8 +8,15 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import Locale
         from wagtail.signals import page_published
 
+        from portal.languages import forget_locale_codes
+
+        post_save.connect(forget_locale_codes, sender=Locale, dispatch_uid="portal-locale-codes-save")
+        post_delete.connect(forget_locale_codes, sender=Locale, dispatch_uid="portal-locale-codes-delete")
         post_migrate.connect(_sync_locale_rows, sender=self, dispatch_uid="portal-locale-rows")
         page_published.connect(_structural_page_published, dispatch_uid="portal-structure-sync")
 

@@ -4,11 +4,23 @@ One lookup per request (cached on it): the live translations of the current page
 localized home pages for the languages it does not exist in.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+
+@cache
+def locale_codes():
+    """{locale id: language code}; ``forget_locale_codes`` empties it when a Locale row changes."""
+    return dict(Locale.objects.values_list("pk", "language_code"))
+
+
+def forget_locale_codes(**kwargs):
+    locale_codes.cache_clear()
 
 
 def language_name(code):

@@ -5,7 +5,8 @@
   wagtail-localize translations of the default language's pages, so ``/xx/`` answers in every language
   before anything is translated and translators later translate them like any page. It runs from
   ``seed_demo``, ``manage.py sync_locales`` and whenever a structural page is published in the default
-  language (``portal.signals``).
+  language (``portal.apps``); each language with a home page also gets its translator group
+  (``portal.translators``).
 """
 
 import logging
@@ -14,6 +15,8 @@ from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Locale, Page
+
+from portal.translators import ensure_translator_groups
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,7 @@ def sync_structure(languages=None, user=None):
     with transaction.atomic():
         for page in structural_pages():
             created += translate_page(page, locales, user=user)
+        ensure_translator_groups(codes)
     if created:
         logger.info("Created %s structural page translations", created)
     return created

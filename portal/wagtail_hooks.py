@@ -1,9 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.models import Audience, EducationalLevel, ResourceType, Topic
+from portal.translation_status import TranslationStatusView
+from portal.translators import SubmitPageTranslationView
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -43,3 +48,22 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def translation_urls():
+    """Registered before wagtail-localize's own (the portal app comes first), so this path answers with
+    the language-restricted view; ``reverse("wagtail_localize:submit_page_translation")`` is unchanged."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            SubmitPageTranslationView.as_view(),
+            name="portal_submit_page_translation",
+        ),
+        path("reports/translation-status/", TranslationStatusView.as_view(), name="portal_translation_status"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return MenuItem(_("Translation status"), reverse("portal_translation_status"), icon_name="site", order=700)

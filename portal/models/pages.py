@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 
@@ -112,6 +113,14 @@ class ClassificationMixin(models.Model):
         blank=True,
         help_text=_("The school-education topics the content is about."),
     )
+
+    # Translations keep the source's levels and topics: wagtail-localize skips many-to-many fields unless
+    # told, and facets must see the same codes in every language. (Its editor cannot override a
+    # many-to-many value, so these follow the source; the resource type and images stay overridable.)
+    override_translatable_fields = [
+        SynchronizedField("levels", overridable=False),
+        SynchronizedField("topics", overridable=False),
+    ]
 
     classification_panels = [
         FieldPanel("levels", widget=forms.CheckboxSelectMultiple),

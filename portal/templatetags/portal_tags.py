@@ -14,7 +14,7 @@ from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Page, Site
 
-from portal.languages import alternates, page_languages
+from portal.languages import alternates, forget_locale_codes, locale_codes, page_languages
 
 register = template.Library()
 
@@ -222,3 +222,14 @@ def alternate_links(context):
     if not isinstance(page, Page):
         return {"links": []}
     return {"links": alternates(context.get("request"), page)}
+
+
+@register.filter
+def language_code(page):
+    """The language code of a page's locale, without a query per page (Locale rows are few)."""
+    locale_id = getattr(page, "locale_id", None)
+    codes = locale_codes()
+    if locale_id not in codes:  # a locale added since (bulk-created rows send no signal)
+        forget_locale_codes()
+        codes = locale_codes()
+    return codes.get(locale_id)

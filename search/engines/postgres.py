@@ -86,22 +86,35 @@ def config_case_sql(column="d.language"):
     return f"(CASE {column} {' '.join(whens)} ELSE '{FALLBACK_CONFIG}'::regconfig END)", params
 
 
+PREFIX_MIN = 4  # letters a word keeps when it is matched by its start
+
+
+def word_prefix(word):
+    """The start of a word that its inflected forms share, roughly: "szkoły" → "szko", "nauczycieli" →
+    "nauczycie". Used where PostgreSQL has no stemmer for the visitor's language."""
+    return word if len(word) <= PREFIX_MIN else word[: max(PREFIX_MIN, len(word) - 2)]
+
+
 def tsquery_sql(phrases, words, language):
     """A tsquery: every phrase and word must match, each in any configuration in use. A word that the
     visitor's language treats as a stop word ("being" in "well-being") is left out, as the search
-    engine's analyzer does; PostgreSQL drops an empty operand of ``&&``."""
+    engine's analyzer does; PostgreSQL drops an empty operand of ``&&``. Where the visitor's language has
+    no configuration (Polish, Czech, ...), a word also matches by its start, so "szkoły" finds "szkoła"."""
     configs = configs_in_use()
     own = config_for(language)
     terms, params = [], []
     for function, values in (("phraseto_tsquery", phrases), ("plainto_tsquery", words)):
         for value in values:
-            alternatives = " || ".join(f"{function}(%s::regconfig, %s)" for _ in configs)
+            alternatives = [f"{function}(%s::regconfig, %s)" for _ in configs]
+            values_params = [item for config in configs for item in (config, value)]
+            if own == FALLBACK_CONFIG and function == "plainto_tsquery" and len(value) > PREFIX_MIN:
+                alternatives.append("to_tsquery('simple', %s)")
+                values_params.append(f"{word_prefix(value.lower())}:*")  # \w+ only: no tsquery syntax
             terms.append(
-                f"(CASE WHEN numnode({function}(%s::regconfig, %s)) = 0 THEN ''::tsquery ELSE {alternatives} END)"
+                f"(CASE WHEN numnode({function}(%s::regconfig, %s)) = 0 THEN ''::tsquery "
+                f"ELSE {' || '.join(alternatives)} END)"
             )
-            params += [own, value]
-            for config in configs:
-                params += [config, value]
+            params += [own, value, *values_params]
     return " && ".join(terms), params
 
 

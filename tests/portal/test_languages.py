@@ -51,6 +51,9 @@ def test_admin_sitemap_and_documents_stay_unprefixed(client, home_page):
     assert client.get("/admin/login/").status_code == 200
     assert client.get("/sitemap.xml").status_code == 200
     assert client.get("/en/admin/login/").status_code == 404
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.json() == {"status": "ok", "database": "ok"}
+    assert client.post("/healthz").status_code == 405
 
 
 @pytest.mark.django_db

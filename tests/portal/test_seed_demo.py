@@ -67,7 +67,7 @@ def snapshot():
     """What must be identical for the same seed: slugs, titles, taxonomy, types and dates."""
     rows = []
     for model in ITEM_MODELS:
-        pages = model.objects.order_by("path").prefetch_related("levels", "topics")
+        pages = model.objects.filter(locale__language_code="en").order_by("path").prefetch_related("levels", "topics")
         for page in pages:
             rows.append(
                 (
@@ -98,7 +98,7 @@ def counts():
         "documents": get_document_model().objects.count(),
         "modules": CourseModule.objects.count(),
         "attachments": ResourcePageAttachment.objects.count(),
-        **{model.__name__: model.objects.count() for model in ITEM_MODELS},
+        **{model.__name__: model.objects.filter(locale__language_code="en").count() for model in ITEM_MODELS},
     }
 
 
@@ -122,7 +122,9 @@ class TestSeededSite:
         assert ResourcePage.objects.child_of(sections[ResourceIndexPage]).count() == 12
         assert NewsPage.objects.child_of(sections[NewsIndexPage]).count() == 6
         assert CoursePage.objects.child_of(sections[CourseIndexPage]).count() == 4
-        assert ResourcePage.objects.count() == 12 and NewsPage.objects.count() == 6 and CoursePage.objects.count() == 4
+        english = {"locale__language_code": "en"}  # the demo translations are counted separately
+        assert ResourcePage.objects.filter(**english).count() == 12 and NewsPage.objects.filter(**english).count() == 6
+        assert CoursePage.objects.filter(**english).count() == 4
 
         images = get_image_model().objects.filter(collection__name=COLLECTION_NAME)
         assert images.count() == 16
@@ -162,7 +164,7 @@ class TestSeededSite:
         assert all(page.author_name for page in NewsPage.objects.all())
 
     def test_bulk_pages_are_normal_published_pages(self):
-        for page in ResourcePage.objects.all():
+        for page in ResourcePage.objects.filter(locale__language_code="en"):
             assert page.live and not page.has_unpublished_changes
             assert page.draft_title == page.title
             assert page.latest_revision_id == page.live_revision_id
@@ -182,17 +184,35 @@ class TestSeededSite:
         for model in (HomePage, NewsIndexPage, ResourceIndexPage, CourseIndexPage):
             languages = set(model.objects.live().values_list("locale__language_code", flat=True))
             assert languages == set(settings.PORTAL_DEMO_STRUCTURE_LANGUAGES), model  # all languages outside tests
-        assert Translation.objects.filter(target_locale__language_code="ar").count() == 4
+        structural = [page.translation_key for page in HomePage.objects.filter(locale__language_code="en")]
+        structural += [page.translation_key for page in ResourceIndexPage.objects.filter(locale__language_code="en")]
+        arabic = Translation.objects.filter(target_locale__language_code="ar", source__object_id__in=structural)
+        assert arabic.count() == 2
         response = client.get("/pl/resources/")
         assert response.status_code == 200
         assert response.context["page"].locale.language_code == "pl"
+
+    def test_part_of_the_content_is_translated_through_wagtail_localize(self, client):
+        from wagtail_localize.models import StringTranslation, Translation
+
+        from portal.demo.translations import phrase_book
+
+        source = ResourcePage.objects.filter(locale__language_code="en").order_by("path").first()
+        french = ResourcePage.objects.get(translation_key=source.translation_key, locale__language_code="fr")
+        assert french.live and french.title == phrase_book("fr")[source.title] != source.title
+        assert set(french.levels.all()) == set(source.levels.all()) and french.main_image_id == source.main_image_id
+        assert Translation.objects.filter(source__object_id=source.translation_key, target_locale=french.locale)
+        assert StringTranslation.objects.filter(locale=french.locale).count() > 50
+        arabic = client.get("/ar/resources/")
+        assert french.title not in arabic.content.decode()
+        assert phrase_book("ar")[source.title] in arabic.content.decode()
 
     def test_tree_integrity(self):
         assert all(problems == [] for problems in Page.find_problems())
         for index in (NewsIndexPage, ResourceIndexPage, CourseIndexPage):
             for page in index.objects.all():
                 assert page.numchild == page.get_children().count()
-        resource = ResourcePage.objects.order_by("path").last()
+        resource = ResourcePage.objects.filter(locale__language_code="en").order_by("path").last()
         assert resource.url_path == f"/home/resources/{resource.slug}/"
         assert resource.get_parent().specific_class is ResourceIndexPage
 

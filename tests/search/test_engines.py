@@ -240,3 +240,27 @@ def test_engine_down_falls_back_to_database(home_page, settings, caplog):
         assert "answering from the database" in caplog.text
     finally:
         registry._engine_for.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "query"),
+    [
+        ("fr", "Les enseignants innovent en classe", "enseignant"),
+        ("de", "Schulen in ganz Europa", "Schule"),
+        ("pl", "Nauczyciele uczą w lesie", "nauczycieli"),
+    ],
+)
+def test_inflected_words_match_their_other_forms(engine, home_page, settings, language, title, query):
+    """French and German through stemmers (PostgreSQL configurations, OpenSearch analyzers); Polish
+    through OpenSearch's Stempel analyzer or, on PostgreSQL, which has no Polish stemmer, word starts."""
+    if engine.name == "database" and connection.vendor == "sqlite":
+        pytest.skip("SQLite's FTS5 index matches exact words only: no stemmer for these languages")
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), (language, language)]
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    pages = build_catalogue(home_page)
+    index = pages["news_index"].copy_for_translation(locale, copy_parents=True)
+    index.save_revision().publish()
+    page = NewsPageFactory(parent=index, title=title, slug="inflected", summary=title)
+    reindex(engine)
+    result = engine.search(SearchParams(language=language, q=query, sort="relevance"))
+    assert page.pk in {hit.page_id for hit in result.hits}

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from portal.demo.seeder import DemoSeeder
+from portal.demo.translations import DEMO_LANGUAGES, translate_demo_content
 from portal.locales import sync_structure
 from search import indexing as search_indexing
 
@@ -84,13 +85,18 @@ class Command(BaseCommand):
                 stats = seeder.run(resources=options["resources"], news=options["news"], courses=options["courses"])
         except RuntimeError as error:
             raise CommandError(str(error)) from error
-        structure = sync_structure(languages=getattr(settings, "PORTAL_DEMO_STRUCTURE_LANGUAGES", None))
+        structure_languages = getattr(settings, "PORTAL_DEMO_STRUCTURE_LANGUAGES", None)
+        structure = sync_structure(languages=structure_languages)
+        translated = translate_demo_content(
+            [code for code in DEMO_LANGUAGES if structure_languages is None or code in structure_languages]
+        )
         if verbosity:
             created = ", ".join(f"{stats[f'{kind}_created']} {kind}" for kind in ("resource", "news", "course"))
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo content ready (seed {options['seed']}): created {created} pages, "
                     f"{stats['images_created']} images, {stats['documents_created']} documents "
-                    f"in {stats['total_seconds']} s; {structure} structural page translations created."
+                    f"in {stats['total_seconds']} s; {structure} structural page translations created, "
+                    f"{translated} pages translated into {', '.join(DEMO_LANGUAGES)}."
                 )
             )
