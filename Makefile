@@ -45,8 +45,10 @@ seed: migrate ## Load the demo content (once; running it again changes nothing)
 superuser: migrate ## Create the `admin` superuser with a generated password, if there is none
 	$(MANAGE) ensure_admin
 
-run: seed superuser ## Install, migrate, seed and serve on http://127.0.0.1:$(PORT)
+run: seed superuser ## Install, migrate, seed and serve on http://127.0.0.1:$(PORT) (publishes scheduled pages every minute)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@( while sleep 60; do $(MANAGE) publish_scheduled >/dev/null 2>&1 || true; done ) & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the test suite that needs no outside service (SQLite)

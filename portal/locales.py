@@ -16,6 +16,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page
 
+from portal.editorial import sync_section_rights
 from portal.translators import ensure_translator_groups
 
 logger = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ def sync_structure(languages=None, user=None):
         for page in structural_pages():
             created += translate_page(page, locales, user=user)
         ensure_translator_groups(codes)
+        sync_section_rights()
     if created:
         logger.info("Created %s structural page translations", created)
     return created

@@ -9,11 +9,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.health import healthz
+from portal.robots import robots_txt
 from search import views as search_views
 
-# Not language-prefixed: admin, documents, sitemap, health check.
+# Not language-prefixed: admin, documents, sitemap, robots.txt, health check.
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

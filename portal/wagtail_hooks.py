@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.dashboard import ContentOverviewPanel, UpcomingCoursesPanel
 from portal.models import Audience, EducationalLevel, ResourceType, Topic
 from portal.translation_status import TranslationStatusView
 from portal.translators import SubmitPageTranslationView
@@ -67,3 +68,9 @@ def translation_urls():
 @hooks.register("register_reports_menu_item")
 def translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("portal_translation_status"), icon_name="site", order=700)
+
+
+@hooks.register("construct_homepage_panels")
+def dashboard_panels(request, panels):
+    panels.append(UpcomingCoursesPanel())
+    panels.append(ContentOverviewPanel())

@@ -10,6 +10,7 @@ from .pages import (
     page_tabs,
     prefetch_cards,
 )
+from .settings import SiteSettings
 from .taxonomy import Audience, EducationalLevel, ResourceType, TaxonomyTerm, Topic
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "EducationalLevel",
     "ListingIndexPage",
     "ResourceType",
+    "SiteSettings",
     "SummaryMixin",
     "TaxonomyTerm",
     "Topic",

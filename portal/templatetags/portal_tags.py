@@ -233,3 +233,15 @@ def language_code(page):
         forget_locale_codes()
         codes = locale_codes()
     return codes.get(locale_id)
+
+
+@register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The current site's editable settings (organisation, footer text, contact, social links), cached."""
+    from portal.models import SiteSettings
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    return SiteSettings.cached_for_site(site)
