@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.html import escape
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -9,6 +11,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
 PARAGRAPH_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -27,6 +30,8 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "blocks/heading_block.html"
+        description = _("A section heading; keep levels in order for screen readers.")
+        preview_value = {"text": _("Learning outside the classroom"), "level": "h2"}
 
 
 class ImageBlock(blocks.StructBlock):
@@ -48,6 +53,16 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/image_block.html"
+        description = _("A picture with alternative text (or marked decorative) and an optional caption.")
+
+    def get_preview_value(self):
+        """The newest image in the library, so the picker shows a real picture."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "alt_text": image.title if image else "", "decorative": False}
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -70,6 +85,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Quote")
         template = "blocks/quote_block.html"
+        description = _("A quotation, with who said it.")
+        preview_value = {
+            "quote": _("Our pupils now ask to go outside for every science lesson."),
+            "attribution": _("A primary school teacher in Tartu"),
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -83,6 +103,13 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
+        description = _("A highlighted box with a title, a sentence and a button linking to a page.")
+        preview_value = {
+            "title": _("Join the teacher community"),
+            "text": _("Share your practice and learn from colleagues across Europe."),
+            "url": "https://example.org/",
+            "button_label": _("Find out more"),
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -103,6 +130,7 @@ class VideoEmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Embed")
         template = "blocks/embed_block.html"
+        description = _("A video or other media from YouTube, Vimeo and similar sites, with a title.")
 
 
 class DocumentListBlock(blocks.StructBlock):
@@ -113,6 +141,14 @@ class DocumentListBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document list")
         template = "blocks/document_list_block.html"
+        description = _("A list of files to download.")
+
+    def get_preview_value(self):
+        """The newest documents in the library, so the picker shows a real list."""
+        from wagtail.documents import get_document_model
+
+        documents = list(get_document_model().objects.order_by("-created_at").values_list("pk", flat=True)[:3])
+        return self.to_python({"title": str(_("Downloads")), "documents": documents})
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -128,6 +164,14 @@ class AccordionBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Accordion")
         template = "blocks/accordion_block.html"
+        description = _("Questions and answers, or sections that readers open one at a time.")
+        preview_value = {
+            "title": _("Frequently asked questions"),
+            "items": [
+                {"heading": _("Who is the course for?"), "body": _("Teachers of pupils aged 6 to 12.")},
+                {"heading": _("Is there a certificate?"), "body": _("Yes, for everyone who completes it.")},
+            ],
+        }
 
 
 class CaptionedTableBlock(blocks.StructBlock):
@@ -140,13 +184,31 @@ class CaptionedTableBlock(blocks.StructBlock):
         icon = "table"
         label = _("Table")
         template = "blocks/table_block.html"
+        description = _("A table of data with a caption that says what it shows.")
+        preview_value = {
+            "caption": _("Participants per country"),
+            "table": {
+                "first_row_is_table_header": True,
+                "data": [["Country", "Teachers"], ["Estonia", "120"], ["Portugal", "95"]],
+            },
+        }
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "blocks/paragraph_block.html"
+        description = _("Text with headings, lists and links.")
+
+    def get_preview_value(self):
+        text = gettext("Outdoor lessons help pupils connect science with the world around them.")
+        return RichText(f"<p>{escape(text)}</p>")
 
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=PARAGRAPH_FEATURES, icon="pilcrow", template="blocks/paragraph_block.html"
-    )
+    paragraph = ParagraphBlock(features=PARAGRAPH_FEATURES)
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

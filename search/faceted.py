@@ -13,7 +13,9 @@ from django.http import JsonResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from portal.models import prefetch_cards
 from search.facets import FACETS, FACETS_BY_NAME
@@ -38,6 +40,7 @@ class FacetedOutcome:
     page_obj: object = None  # a Django paginator page whose object_list is the hits
     chips: list = field(default_factory=list)
     clear_url: str = "?"
+    promoted: list = field(default_factory=list)  # editors' picks for this query (first page only)
 
     @property
     def status(self):
@@ -86,7 +89,39 @@ def run_for_request(request, *, types=(), facets=FACETS, hydrate=True):
     outcome.params, outcome.result = params, result
     outcome.page_obj = PaginatorPage(result.hits, result.page, Paginator(_Count(result.total), result.per_page))
     outcome.chips, outcome.clear_url = chips_for(request, params, result)
+    if params.has_text and result.page == 1 and not types:
+        outcome.promoted = promotions(params)
     return outcome
+
+
+def promotions(params):
+    """Editors' picks (Settings → Promoted search results) for this query: live pages in the visitor's
+    language when translated, else as picked; external links as they are. Two queries, none when no
+    pick exists."""
+    query = Query.objects.filter(query_string=normalise_query_string(params.q)).first()
+    if query is None:
+        return []
+    picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
+    keys = [pick.page.translation_key for pick in picks if pick.page_id]
+    localized = {
+        page.translation_key: page
+        for page in Page.objects.live().public().filter(translation_key__in=keys, locale__language_code=params.language)
+    }
+    promoted = []
+    for pick in picks:
+        if pick.page_id:
+            page = localized.get(pick.page.translation_key) or (pick.page if pick.page.live else None)
+            if page is not None:
+                promoted.append({"title": page.title, "url": page.url, "description": pick.description})
+        elif pick.external_link_url:
+            promoted.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return promoted
 
 
 def attach_pages(hits, request=None):
@@ -159,6 +194,7 @@ def template_context(outcome):
         "chips": outcome.chips,
         "clear_url": outcome.clear_url,
         "sort_options": [(code, SORT_LABELS[code]) for code in SORTS],
+        "promoted": outcome.promoted,
     }
 
 

@@ -106,3 +106,39 @@ def test_changing_a_slug_creates_a_redirect(client, home_page, django_capture_on
     assert Redirect.objects.filter(redirect_page=news).exists()
     response = client.get(old_url)
     assert response.status_code in (301, 302) and response["Location"].endswith("/teacher-exchange-2027/")
+
+
+@pytest.mark.parametrize(
+    "model_label", ["home.StandardPage", "news.NewsPage", "resources.ResourcePage", "courses.CoursePage"]
+)
+def test_previews_run_wagtails_accessibility_checker_public_pages_do_not(client, home_page, model_label):
+    from django.apps import apps
+
+    from courses.factories import CourseIndexPageFactory as CourseIndex
+    from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    parents = {
+        "home.StandardPage": lambda: home_page,
+        "news.NewsPage": lambda: NewsIndexPageFactory(parent=home_page, slug="news"),
+        "resources.ResourcePage": lambda: ResourceIndexPageFactory(parent=home_page, slug="resources"),
+        "courses.CoursePage": lambda: CourseIndex(parent=home_page, slug="courses"),
+    }
+    factories = {
+        "home.StandardPage": None,
+        "news.NewsPage": NewsPageFactory,
+        "resources.ResourcePage": ResourcePageFactory,
+        "courses.CoursePage": CoursePageFactory,
+    }
+    parent = parents[model_label]()
+    model = apps.get_model(model_label)
+    if factories[model_label] is None:
+        page = parent.add_child(instance=model(title="About us", slug="about-us"))
+        page.save_revision().publish()
+    else:
+        page = factories[model_label](parent=parent)
+    client.force_login(make_superuser())
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    assert preview.status_code == 200
+    assert "wagtail-userbar" in preview.content.decode()  # the userbar, with its accessibility checker
+    public = client.get(page.url)
+    assert public.status_code == 200 and "wagtail-userbar" not in public.content.decode()

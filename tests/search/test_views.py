@@ -17,6 +17,7 @@ import pytest
 from news.factories import NewsPageFactory
 from portal.models import EducationalLevel, ResourceType, Topic
 from resources.factories import ResourcePageFactory
+from resources.models import ResourcePage
 from search import indexing
 from search.engines import registry
 from search.forms import MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET
@@ -669,3 +670,25 @@ def test_search_queries_do_not_grow_with_results(client, pages, django_assert_ma
     for p in params:
         with django_assert_max_num_queries(24):
             client.get(SEARCH_URL, p)
+
+
+def test_editors_picks_lead_the_first_page_of_results(client, pages):
+    """Search promotions (Wagtail's contrib app): the picks for a query come first on page 1, in the
+    visitor's language; nothing is written per search."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    resource = ResourcePage.objects.filter(locale__language_code="en").order_by("pk").first()
+    query = Query.get("Outdoor maths")
+    SearchPromotion.objects.create(query=query, page=resource, description="Start here.", sort_order=0)
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://example.org/maths", external_link_text="Maths hub", sort_order=1
+    )
+    queries_before = Query.objects.count()
+    page = soup(client.get("/en/search/", {"q": "outdoor MATHS"}).content.decode())
+    picks = [(a.get_text(), a["href"]) for a in page.select(".promoted a")]
+    assert picks == [(resource.title, resource.url), ("Maths hub", "https://example.org/maths")]
+    assert "Start here." in page.select_one(".promoted").get_text()
+    assert Query.objects.count() == queries_before
+    assert not soup(client.get("/en/search/", {"q": "geometry"}).content.decode()).select(".promoted")
+    data = client.get("/en/search/", {"q": "outdoor maths", "format": "json"}).json()
+    assert set(data) == {"total", "page", "pages", "results", "facets"}  # the JSON contract is unchanged
