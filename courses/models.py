@@ -27,7 +27,9 @@ class CoursePage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("Required unless the course is self-paced.")
     )
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Last day of the course; not before the start date.")
+    )
     enrolment_deadline = models.DateField(
         _("enrolment deadline"), null=True, blank=True, help_text=_("Last day participants can enrol.")
     )
@@ -106,9 +108,14 @@ class CoursePage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
 
 class CourseModule(Orderable):
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="modules")
-    title = models.CharField(_("title"), max_length=255)
-    summary = models.TextField(_("summary"), blank=True)
-    body = RichTextField(_("body"), blank=True, features=PARAGRAPH_FEATURES)
+    title = models.CharField(_("title"), max_length=255, help_text=_("The module's name, as the course page lists it."))
+    summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences on what the module covers."))
+    body = RichTextField(
+        _("body"),
+        blank=True,
+        features=PARAGRAPH_FEATURES,
+        help_text=_("What participants do and learn in this module."),
+    )
 
     panels = [FieldPanel("title"), FieldPanel("summary"), FieldPanel("body")]
 

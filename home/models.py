@@ -115,6 +115,7 @@ class HomePageFeaturedItem(Orderable):
         verbose_name=_("page"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("A news item, resource or course to feature on the home page."),
     )
 
     panels = [PageChooserPanel("page", page_type=["news.NewsPage", "resources.ResourcePage", "courses.CoursePage"])]

@@ -11,7 +11,9 @@ from search.listing import FacetedListingMixin
 
 class NewsPage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate, help_text=_("The date the news is about."))
-    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_name = models.CharField(
+        _("author"), max_length=200, blank=True, help_text=_("Who wrote the item, as it should appear under it.")
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

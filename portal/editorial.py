@@ -8,7 +8,8 @@ as they appear, by ``sync_section_rights``):
   and documents in the News and Resources collections.
 - **Editors**: add, edit and publish pages anywhere (no settings, no users); manage the taxonomy
   snippets; manage images and documents in every collection. (In Wagtail the right to edit a page
-  includes deleting it when it has no children; deleting a whole section takes *Site administrators*.)
+  includes deleting it when it has no children (and, if live, the right to publish); deleting a whole
+  section takes *Site administrators*.)
 - **Moderators**: Wagtail's moderators (add, edit, publish, lock pages); approve or reject in both
   workflows (the last step of *Course approval*); manage images and documents.
 - **Course team**: add and edit pages under the courses sections; the first step of *Course approval*.

@@ -89,7 +89,11 @@ class ResourcePage(ClassificationMixin, SummaryMixin, BodyMixin, BasePage):
 class ResourcePageAttachment(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A file from the document library; readers download it from the resource page."),
     )
     title = models.CharField(
         _("title"), max_length=255, blank=True, help_text=_("Leave empty to use the document's own title.")

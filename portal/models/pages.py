@@ -88,7 +88,12 @@ class SummaryMixin(models.Model):
 
 
 class BodyMixin(models.Model):
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The main text, built from blocks: headings, paragraphs, images, quotes, tables and more."),
+    )
 
     search_fields = [index.SearchField("body")]
 

@@ -142,3 +142,72 @@ def test_previews_run_wagtails_accessibility_checker_public_pages_do_not(client,
     assert "wagtail-userbar" in preview.content.decode()  # the userbar, with its accessibility checker
     public = client.get(page.url)
     assert public.status_code == 200 and "wagtail-userbar" not in public.content.decode()
+
+
+PAGE_MODELS = [
+    "home.HomePage",
+    "home.StandardPage",
+    "news.NewsIndexPage",
+    "news.NewsPage",
+    "resources.ResourceIndexPage",
+    "resources.ResourcePage",
+    "courses.CourseIndexPage",
+    "courses.CoursePage",
+]
+WAGTAIL_OWN = {"go_live_at", "expire_at"}  # Wagtail's scheduling fields, explained in its own dialog
+
+
+def panel_fields(handler):
+    from wagtail.admin.panels import FieldPanel, InlinePanel
+
+    for child in getattr(handler, "children", []):
+        if isinstance(child, FieldPanel):
+            yield child.model, child.field_name
+        if isinstance(child, InlinePanel):
+            related = child.db_field.related_model
+            for panel in related.panels:
+                yield related, panel.field_name
+        yield from panel_fields(child)
+
+
+@pytest.mark.parametrize("model_label", PAGE_MODELS)
+def test_every_field_an_editor_sees_has_help_text(model_label):
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    model = apps.get_model(model_label)
+    missing = []
+    for owner, name in panel_fields(model.get_edit_handler()):
+        try:
+            field = owner._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if name not in WAGTAIL_OWN and not field.help_text:
+            missing.append(f"{owner.__name__}.{name}")
+    assert not missing
+
+
+@pytest.mark.parametrize("model_label", [label for label in PAGE_MODELS if "Index" not in label])
+def test_preview_of_a_new_empty_page_does_not_fail(client, home_page, model_label):
+    """Preview while adding a page, before anything is filled in: Wagtail answers with its preview (or its
+    "fix the errors" notice for a required field), never an error."""
+    from django.apps import apps
+
+    from courses.factories import CourseIndexPageFactory as CourseIndex
+    from resources.factories import ResourceIndexPageFactory
+
+    parents = {
+        "home": lambda: home_page,
+        "news": lambda: NewsIndexPageFactory(parent=home_page, slug="news"),
+        "resources": lambda: ResourceIndexPageFactory(parent=home_page, slug="resources"),
+        "courses": lambda: CourseIndex(parent=home_page, slug="courses"),
+    }
+    app_label, model_name = model_label.split(".")
+    model = apps.get_model(model_label)
+    parent = home_page.get_parent() if model_label == "home.HomePage" else parents[app_label]()
+    client.force_login(make_superuser())
+    url = reverse("wagtailadmin_pages:preview_on_add", args=[app_label, model._meta.model_name, parent.pk])
+    response = client.post(url, {})
+    assert response.status_code == 200 and response.json()["is_available"] in (True, False)
+    preview = client.get(url)
+    assert preview.status_code == 200

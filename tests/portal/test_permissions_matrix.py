@@ -16,14 +16,12 @@ from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
 pytestmark = pytest.mark.django_db
 
 Y, N = True, False
+SECTIONS = ["news", "resource", "course"]
 ACTIONS = [
-    "create news",
-    "create resource",
-    "create course",
-    "edit news",
-    "edit course",
-    "publish news",
-    "delete news",
+    *[f"create {section}" for section in SECTIONS],
+    *[f"edit {section}" for section in SECTIONS],
+    *[f"publish {section}" for section in SECTIONS],
+    *[f"delete {section}" for section in SECTIONS],
     "approve resource",
     "approve course",
     "edit settings",
@@ -32,14 +30,17 @@ ACTIONS = [
     "upload images",
     "upload documents",
 ]
-# Deleting: in Wagtail the right to edit a page includes deleting it while it has no children.
+# Deleting: in Wagtail the right to edit a page includes deleting it while it has no children, and a live
+# page also needs the right to publish (to take it offline).
 # fmt: off
 MATRIX = {
-    CONTRIBUTORS:   [Y, Y, N, N, N, N, N, N, N, N, N, N, Y, Y],
-    EDITORS:        [Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, Y, Y],
-    MODERATORS:     [Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, Y],
-    COURSE_TEAM:    [N, N, Y, N, Y, N, N, N, Y, N, N, N, Y, Y],
-    ADMINISTRATORS: [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y],
+    #                create    edit      publish   delete    approve
+    #                n  r  c   n  r  c   n  r  c   n  r  c   r  c   sett users tax img doc
+    CONTRIBUTORS:   [Y, Y, N,  N, N, N,  N, N, N,  N, N, N,  N, N,  N,   N,    N,  Y,  Y],
+    EDITORS:        [Y, Y, Y,  Y, Y, Y,  Y, Y, Y,  Y, Y, Y,  N, N,  N,   N,    Y,  Y,  Y],
+    MODERATORS:     [Y, Y, Y,  Y, Y, Y,  Y, Y, Y,  Y, Y, Y,  Y, N,  N,   N,    N,  Y,  Y],
+    COURSE_TEAM:    [N, N, Y,  N, N, Y,  N, N, N,  N, N, N,  N, Y,  N,   N,    N,  Y,  Y],
+    ADMINISTRATORS: [Y, Y, Y,  Y, Y, Y,  Y, Y, Y,  Y, Y, Y,  Y, Y,  Y,   Y,    Y,  Y,  Y],
 }
 # fmt: on
 
@@ -52,7 +53,10 @@ def site(home_page, django_user_model):
     sync_section_rights()
     author = django_user_model.objects.create_user("author", password="pw-author-1")
     author.groups.add(Group.objects.get(name=CONTRIBUTORS))
+    # one published page per section for editing, publishing and deleting; two more in moderation
     news = NewsPageFactory(parent=news_index, title="Schools in the news")
+    plain_resource = ResourcePageFactory(parent=resource_index, title="A published toolkit")
+    plain_course = CoursePageFactory(parent=course_index, title="A published course")
     resource = ResourcePageFactory(parent=resource_index, title="A toolkit awaiting review")
     course = CoursePageFactory(parent=course_index, title="A course awaiting approval")
     # Both items are submitted to their workflows, as their authors would
@@ -63,6 +67,8 @@ def site(home_page, django_user_model):
         "resource_index": resource_index,
         "course_index": course_index,
         "news": news,
+        "plain_resource": plain_resource,
+        "plain_course": plain_course,
         "resource": resource,
         "course": course,
         "resource_task": resource_state.current_task_state,
@@ -77,10 +83,15 @@ def urls(site):
         "create news": reverse(add, args=["news", "newspage", site["news_index"].pk]),
         "create resource": reverse(add, args=["resources", "resourcepage", site["resource_index"].pk]),
         "create course": reverse(add, args=["courses", "coursepage", site["course_index"].pk]),
-        "edit news": reverse("wagtailadmin_pages:edit", args=[site["news"].pk]),
-        "edit course": reverse("wagtailadmin_pages:edit", args=[site["course"].pk]),
-        "publish news": reverse("wagtailadmin_pages:edit", args=[site["news"].pk]),
-        "delete news": reverse("wagtailadmin_pages:delete", args=[site["news"].pk]),
+        **{
+            f"{verb} {section}": reverse(view, args=[site[key].pk])
+            for section, key in (("news", "news"), ("resource", "plain_resource"), ("course", "plain_course"))
+            for verb, view in (
+                ("edit", "wagtailadmin_pages:edit"),
+                ("publish", "wagtailadmin_pages:edit"),
+                ("delete", "wagtailadmin_pages:delete"),
+            )
+        },
         "approve resource": reverse(approve, args=[site["resource"].pk, "approve", site["resource_task"].pk]),
         "approve course": reverse(approve, args=[site["course"].pk, "approve", site["course_task"].pk]),
         "edit settings": reverse("wagtailsettings:edit", args=["portal", "sitesettings", Site.objects.get().pk]),
@@ -93,7 +104,7 @@ def urls(site):
 
 def allowed(client, action, url):
     response = client.get(url)
-    if action == "publish news":
+    if action.startswith("publish "):
         # the edit form opens for several roles; only those who may publish get the publish action
         return response.status_code == 200 and b'name="action-publish"' in response.content
     if response.status_code == 200:
